@@ -1,0 +1,95 @@
+//! The input contract: one article per JSONL line (or per text file).
+
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{Map, Value};
+
+/// An article to tag. Unknown fields are kept in `extra` and written back out.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// May be missing in the input: then [`Article::ensure_id`] derives a stable one from the
+    /// content.
+    #[serde(default, deserialize_with = "string_or_number")]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub title: Option<String>,
+    pub text: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub published: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// Ids are strings in the contract; a number is accepted and kept as its decimal text.
+fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(match Option::<Value>::deserialize(d)? {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(other) => {
+            return Err(serde::de::Error::custom(format!(
+                "field `id` must be a string, found {other}"
+            )));
+        }
+    })
+}
+
+impl Article {
+    /// Gives the article a stable id derived from its title and text when it has none, so that
+    /// the same article always gets the same id.
+    pub fn ensure_id(&mut self) {
+        if self.id.as_deref().is_none_or(str::is_empty) {
+            let mut hash = Fnv1a::default();
+            hash.write(self.title.as_deref().unwrap_or("").as_bytes());
+            hash.write(&[0]);
+            hash.write(self.text.as_bytes());
+            self.id = Some(format!("{:016x}", hash.0));
+        }
+    }
+}
+
+/// FNV-1a, 64 bits: tiny, fast and stable across Rust versions (unlike `DefaultHasher`).
+struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Fnv1a {
+        Fnv1a(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv1a {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= b as u64;
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_fields_are_kept_and_numbers_are_ids() {
+        let a: Article = serde_json::from_str(r#"{"id": 7, "text": "x", "lang": "en"}"#).unwrap();
+        assert_eq!(a.id.as_deref(), Some("7"));
+        assert_eq!(a.extra["lang"], "en");
+    }
+
+    #[test]
+    fn a_missing_id_is_derived_from_the_content() {
+        let mut a: Article = serde_json::from_str(r#"{"text": "same"}"#).unwrap();
+        let mut b = a.clone();
+        a.ensure_id();
+        b.ensure_id();
+        assert_eq!(a.id, b.id);
+        assert_eq!(a.id.as_deref().map(str::len), Some(16));
+        let mut c: Article = serde_json::from_str(r#"{"text": "other"}"#).unwrap();
+        c.ensure_id();
+        assert_ne!(a.id, c.id);
+    }
+}

@@ -1,0 +1,71 @@
+//! The command line: parse arguments and wire stages to sinks. No tagging logic lives here.
+
+mod eval;
+mod lexicon;
+mod tag;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::lexicon::Lexicon;
+use crate::tagger::Tagger;
+
+#[derive(Parser)]
+#[command(
+    name = "dossier",
+    version,
+    about = "Tag, index and tabulate open-source news articles"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Tag articles: JSONL in, one line of entities per article out
+    Tag(tag::Args),
+    /// Work with the lexicons
+    Lexicon {
+        #[command(subcommand)]
+        command: lexicon::Command,
+    },
+    /// Score tag output against gold annotations (precision, recall, F1 per label)
+    Eval(eval::Args),
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Tag(args) => tag::run(args),
+        Command::Lexicon { command } => lexicon::run(command),
+        Command::Eval(args) => eval::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dossier: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The default lexicons plus a user's directory, with every problem printed as a warning.
+fn load_lexicon(extra: Option<&Path>) -> anyhow::Result<Lexicon> {
+    let mut lexicon = Lexicon::builtin();
+    if let Some(dir) = extra {
+        lexicon.add_dir(dir)?;
+    }
+    Ok(lexicon)
+}
+
+fn build_tagger(extra: Option<&PathBuf>) -> anyhow::Result<Tagger> {
+    let lexicon = load_lexicon(extra.map(PathBuf::as_path))?;
+    for problem in &lexicon.problems {
+        eprintln!("dossier: warning: {problem}");
+    }
+    Ok(Tagger::new(lexicon)?)
+}

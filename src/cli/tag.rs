@@ -1,0 +1,172 @@
+//! `dossier tag`: stream articles through the tagger on all cores, in input order.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context as _;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::ingest::{Input, Reader, Record, expand};
+use crate::sink::jsonl::write_line;
+use crate::tagger::Tagger;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// JSONL files, .txt/.md files, directories (walked recursively), or - for stdin (the
+    /// default)
+    paths: Vec<PathBuf>,
+    /// Write the tag output here instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// A directory of the user's own lexicon .tsv files, added to the defaults
+    #[arg(long, value_name = "DIR")]
+    lexicons: Option<PathBuf>,
+    /// Print no progress bar and no summary
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// Articles handed to the thread pool at a time: large enough to keep every core busy, small
+/// enough that memory stays flat.
+const BATCH_RECORDS: usize = 2048;
+const BATCH_BYTES: usize = 8 << 20;
+
+/// What one run did, for the summary.
+#[derive(Default)]
+struct Summary {
+    articles: usize,
+    bytes: u64,
+    by_label: BTreeMap<&'static str, usize>,
+    skipped: Vec<String>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let inputs = expand(&args.paths)?;
+    let tagger = super::build_tagger(args.lexicons.as_ref())?;
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(BufWriter::with_capacity(
+            1 << 20,
+            File::create(path).with_context(|| format!("{}: cannot create", path.display()))?,
+        )),
+        None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout().lock())),
+    };
+    let progress = progress_bar(&inputs, args.quiet);
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    let mut reader = Reader::new(inputs);
+    let mut batch = reader.next_batch(BATCH_RECORDS, BATCH_BYTES);
+    while !batch.is_empty() {
+        // Tag this batch while the next one is read.
+        let (tagged, next) = rayon::join(
+            || tag_batch(&tagger, batch),
+            || reader.next_batch(BATCH_RECORDS, BATCH_BYTES),
+        );
+        for result in tagged {
+            match result {
+                Ok((line, labels)) => {
+                    out.write_all(&line)?;
+                    summary.articles += 1;
+                    for label in labels {
+                        *summary.by_label.entry(label).or_default() += 1;
+                    }
+                }
+                Err(message) => {
+                    progress.suspend(|| eprintln!("dossier: skipped {message}"));
+                    summary.skipped.push(message);
+                }
+            }
+        }
+        progress.set_position(reader.bytes_read());
+        batch = next;
+    }
+    out.flush()?;
+    progress.finish_and_clear();
+    summary.bytes = reader.bytes_read();
+    for problem in &reader.unreadable {
+        eprintln!("dossier: error: cannot read {problem}");
+    }
+    if !args.quiet {
+        eprint!("{}", summary.report(started.elapsed().as_secs_f64()));
+    }
+    Ok(if reader.unreadable.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+type Tagged = Result<(Vec<u8>, Vec<&'static str>), String>;
+
+fn tag_batch(tagger: &Tagger, batch: Vec<Record>) -> Vec<Tagged> {
+    batch
+        .into_par_iter()
+        .map(|record| {
+            let article = record
+                .article
+                .map_err(|reason| format!("{}: {reason}", record.origin))?;
+            let entities = tagger.tag(&article);
+            let mut line = Vec::with_capacity(article.text.len() / 2 + 256);
+            write_line(&article, &entities, &mut line);
+            Ok((line, entities.iter().map(|e| e.label.as_str()).collect()))
+        })
+        .collect()
+}
+
+/// A progress bar over the input's bytes, on stderr, only when stderr is a terminal.
+fn progress_bar(inputs: &[Input], quiet: bool) -> ProgressBar {
+    if quiet || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let total: u64 = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::Jsonl(p) | Input::Text(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+            Input::Stdin => None,
+        })
+        .sum();
+    let bar = ProgressBar::new(total);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+impl Summary {
+    fn report(&self, seconds: f64) -> String {
+        let mb = self.bytes as f64 / 1e6;
+        let mut out = format!(
+            "dossier tag: {} articles, {:.1} MB in {:.2} s ({:.1} MB/s)\n",
+            self.articles,
+            mb,
+            seconds,
+            mb / seconds.max(1e-9)
+        );
+        let labels: Vec<String> = self
+            .by_label
+            .iter()
+            .map(|(l, n)| format!("{l} {n}"))
+            .collect();
+        out.push_str(&format!(
+            "entities: {}\n",
+            if labels.is_empty() {
+                "none".into()
+            } else {
+                labels.join(", ")
+            }
+        ));
+        if !self.skipped.is_empty() {
+            out.push_str(&format!(
+                "skipped {} line(s); the first: {}\n",
+                self.skipped.len(),
+                self.skipped[0]
+            ));
+        }
+        out
+    }
+}

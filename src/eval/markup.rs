@@ -1,0 +1,113 @@
+//! The gold annotation format of `tests/gold/` (see its GUIDELINES.md): a header, `---`, then
+//! text with `[[mention|LABEL|key=value…]]` markup. Parsing gives the plain article and its
+//! gold mentions in code point offsets.
+
+use super::Mention;
+use crate::article::Article;
+
+/// Parses one annotated file; errors name the line.
+pub fn parse(name: &str, content: &str) -> Result<(Article, Vec<Mention>), String> {
+    let (header, body) = content
+        .split_once("\n---\n")
+        .ok_or_else(|| format!("{name}: no `---` line after the header"))?;
+    let mut article = Article::default();
+    for (n, line) in header.lines().enumerate() {
+        let (key, value) = line
+            .split_once(':')
+            .ok_or_else(|| format!("{name}:{}: expected `key: value`", n + 1))?;
+        let value = Some(value.trim().to_string());
+        match key.trim() {
+            "id" => article.id = value,
+            "title" => article.title = value,
+            "published" => article.published = value,
+            "source" => article.source = value,
+            "url" => article.url = value,
+            other => return Err(format!("{name}:{}: unknown header key `{other}`", n + 1)),
+        }
+    }
+    let body_line = header.lines().count() + 2;
+    let mut text = String::with_capacity(body.len());
+    let mut chars = 0usize;
+    let mut mentions = Vec::new();
+    let mut rest = body;
+    while let Some(open) = rest.find("[[") {
+        let before = &rest[..open];
+        text.push_str(before);
+        chars += before.chars().count();
+        let line = body_line + body[..body.len() - rest.len() + open].matches('\n').count();
+        let after = &rest[open + 2..];
+        let close = after
+            .find("]]")
+            .ok_or_else(|| format!("{name}:{line}: `[[` without `]]`"))?;
+        let inner = &after[..close];
+        let mut parts = inner.split('|');
+        let mention = parts.next().unwrap_or("");
+        let label = parts
+            .next()
+            .filter(|l| !l.is_empty())
+            .ok_or_else(|| format!("{name}:{line}: `[[{inner}]]` has no label"))?;
+        let mut gold = Mention {
+            start: chars,
+            end: chars + mention.chars().count(),
+            label: label.to_string(),
+            value: None,
+            unit: None,
+            qualifier: None,
+        };
+        for part in parts {
+            let (key, value) = part
+                .split_once('=')
+                .ok_or_else(|| format!("{name}:{line}: `{part}` is not key=value"))?;
+            match key {
+                "value" => gold.value = Some(normalize_value(value)),
+                "unit" => gold.unit = Some(value.to_string()),
+                "qualifier" => gold.qualifier = Some(value.to_string()),
+                "value_max" | "canonical" => {}
+                other => return Err(format!("{name}:{line}: unknown key `{other}`")),
+            }
+        }
+        text.push_str(mention);
+        chars = gold.end;
+        mentions.push(gold);
+        rest = &after[close + 2..];
+    }
+    text.push_str(rest);
+    article.text = text;
+    article.ensure_id();
+    Ok((article, mentions))
+}
+
+/// Numbers compare as numbers ("2500000.0" and "2500000" agree); dates as written.
+fn normalize_value(value: &str) -> String {
+    match value.parse::<f64>() {
+        Ok(n) if !value.contains('-') || value.starts_with('-') => n.to_string(),
+        _ => value.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_becomes_text_and_code_point_spans() {
+        let content = "id: g1\ntitle: T\n---\nEl “[[Cártel de Sinaloa|ORG]]” seized [[300 kilograms|QUANTITY|value=300|unit=kg]].\n";
+        let (article, mentions) = parse("g.txt", content).unwrap();
+        assert_eq!(article.id.as_deref(), Some("g1"));
+        assert_eq!(
+            article.text,
+            "El “Cártel de Sinaloa” seized 300 kilograms.\n"
+        );
+        let chars: Vec<char> = article.text.chars().collect();
+        let span = |m: &Mention| chars[m.start..m.end].iter().collect::<String>();
+        assert_eq!(span(&mentions[0]), "Cártel de Sinaloa");
+        assert_eq!(span(&mentions[1]), "300 kilograms");
+        assert_eq!(mentions[1].value.as_deref(), Some("300"));
+    }
+
+    #[test]
+    fn broken_markup_names_the_line() {
+        let err = parse("g.txt", "id: x\n---\nfine\n[[open|ORG\n").unwrap_err();
+        assert_eq!(err, "g.txt:4: `[[` without `]]`");
+    }
+}

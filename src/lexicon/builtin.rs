@@ -1,0 +1,92 @@
+//! The default lexicons, compiled into the binary so `dossier` runs anywhere, and the reader
+//! for a user's own lexicon directory.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use super::load::Lexicon;
+
+/// Each default lexicon file with its name (for messages). A test checks that every
+/// `lexicons/*.tsv` file is listed here.
+pub const FILES: &[(&str, &str)] = &[
+    (
+        "lexicons/org_criminal.tsv",
+        include_str!("../../lexicons/org_criminal.tsv"),
+    ),
+    (
+        "lexicons/org_armed.tsv",
+        include_str!("../../lexicons/org_armed.tsv"),
+    ),
+    (
+        "lexicons/org_government.tsv",
+        include_str!("../../lexicons/org_government.tsv"),
+    ),
+    (
+        "lexicons/org_private.tsv",
+        include_str!("../../lexicons/org_private.tsv"),
+    ),
+    (
+        "lexicons/person.tsv",
+        include_str!("../../lexicons/person.tsv"),
+    ),
+    (
+        "lexicons/location.tsv",
+        include_str!("../../lexicons/location.tsv"),
+    ),
+    (
+        "lexicons/nationality.tsv",
+        include_str!("../../lexicons/nationality.tsv"),
+    ),
+    (
+        "lexicons/weapon.tsv",
+        include_str!("../../lexicons/weapon.tsv"),
+    ),
+    (
+        "lexicons/military_platform.tsv",
+        include_str!("../../lexicons/military_platform.tsv"),
+    ),
+    (
+        "lexicons/vehicle.tsv",
+        include_str!("../../lexicons/vehicle.tsv"),
+    ),
+    ("lexicons/drug.tsv", include_str!("../../lexicons/drug.tsv")),
+];
+
+impl Lexicon {
+    /// The default lexicons.
+    pub fn builtin() -> Lexicon {
+        let mut lexicon = Lexicon::default();
+        for (name, content) in FILES {
+            lexicon.add_file(name, content);
+        }
+        lexicon
+    }
+
+    /// Adds every `*.tsv` file of `dir` (not recursive), in name order. A file that cannot be
+    /// read is an error naming it; bad rows are recorded in `problems`.
+    pub fn add_dir(&mut self, dir: &Path) -> io::Result<()> {
+        let listing = fs::read_dir(dir)
+            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?;
+        let mut files = Vec::new();
+        for item in listing {
+            let path = item?.path();
+            if path.extension().is_some_and(|e| e == "tsv") {
+                files.push(path);
+            }
+        }
+        if files.is_empty() {
+            return Err(io::Error::new(
+                io::ErrorKind::NotFound,
+                format!("{}: no .tsv lexicon files in this directory", dir.display()),
+            ));
+        }
+        files.sort();
+        for path in files {
+            let content = fs::read_to_string(&path)
+                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+            self.add_file(&path.display().to_string(), &content);
+        }
+        Ok(())
+    }
+}

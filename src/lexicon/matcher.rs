@@ -1,0 +1,188 @@
+//! Finding lexicon names in a document: one Aho-Corasick automaton over the folded text,
+//! leftmost-longest, with hits kept only on word boundaries.
+
+use std::collections::BTreeMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+
+use super::load::{CaseRule, Lexicon};
+use crate::entity::Entity;
+use crate::text::{Doc, fold, is_word_char};
+
+/// One way a folded pattern can be read: which entry, and the case it demands.
+#[derive(Debug)]
+struct Reading {
+    entry: usize,
+    /// For exact-case names: the upper-case flag of each letter, as written.
+    case: Option<Box<[bool]>>,
+}
+
+/// A hit of the lexicon in a document (folded byte offsets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub entry: usize,
+    /// Whether the name had to match its case exactly (an acronym or a marked name).
+    pub exact_case: bool,
+}
+
+/// The compiled lexicon: built once, shared read-only by all threads.
+#[derive(Debug)]
+pub struct Matcher {
+    automaton: AhoCorasick,
+    readings: Vec<Vec<Reading>>,
+}
+
+impl Matcher {
+    /// Compiles every name of `lexicon` into one automaton.
+    pub fn new(lexicon: &Lexicon) -> Result<Matcher, aho_corasick::BuildError> {
+        // A BTreeMap keeps pattern ids independent of hashing, so output is deterministic.
+        let mut by_pattern: BTreeMap<String, Vec<Reading>> = BTreeMap::new();
+        for name in &lexicon.names {
+            let case = match name.case {
+                CaseRule::Exact => Some(case_flags(&name.written)),
+                CaseRule::Fold => None,
+            };
+            by_pattern
+                .entry(fold(&name.written))
+                .or_default()
+                .push(Reading {
+                    entry: name.entry,
+                    case,
+                });
+        }
+        let mut patterns = Vec::with_capacity(by_pattern.len());
+        let mut readings = Vec::with_capacity(by_pattern.len());
+        for (pattern, mut list) in by_pattern {
+            // Exact-case readings are more specific: try them first.
+            list.sort_by_key(|r| r.case.is_none());
+            patterns.push(pattern);
+            readings.push(list);
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Both)
+            .build(&patterns)?;
+        Ok(Matcher {
+            automaton,
+            readings,
+        })
+    }
+
+    /// Appends every accepted hit in `doc` to `hits`, left to right, never overlapping.
+    pub fn find(&self, doc: &Doc<'_>, hits: &mut Vec<Hit>) {
+        let text = doc.text();
+        let mut pos = 0;
+        while pos < text.len() {
+            let Some(found) = self.automaton.find(Input::new(text).span(pos..text.len())) else {
+                break;
+            };
+            let start = found.start();
+            let next_char = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            if doc.word_char_before(start) && doc.word_char_at(start) {
+                pos = next_char; // starts inside a word
+                continue;
+            }
+            match self.accept_longest(doc, start, found.end(), found.pattern().as_usize()) {
+                Some(hit) => {
+                    pos = hit.end;
+                    hits.push(hit);
+                }
+                None => pos = next_char,
+            }
+        }
+    }
+
+    /// Tries the match `start..end`, then ever shorter names starting at `start`, and returns
+    /// the first that ends on a word boundary and whose case agrees.
+    fn accept_longest(
+        &self,
+        doc: &Doc<'_>,
+        start: usize,
+        end: usize,
+        pattern: usize,
+    ) -> Option<Hit> {
+        let text = doc.text();
+        let (mut end, mut pattern) = (end, pattern);
+        loop {
+            if let Some(hit) = self.accept(doc, start, end, pattern) {
+                return Some(hit);
+            }
+            if end <= start + 1 {
+                return None;
+            }
+            let shorter = self.automaton.find(
+                Input::new(text)
+                    .span(start..end - 1)
+                    .anchored(Anchored::Yes),
+            )?;
+            end = shorter.end();
+            pattern = shorter.pattern().as_usize();
+        }
+    }
+
+    fn accept(&self, doc: &Doc<'_>, start: usize, end: usize, pattern: usize) -> Option<Hit> {
+        let span_end = word_end(doc, end)?;
+        let (orig_start, orig_end) = doc.folded.to_original(start, end);
+        let original = &doc.original[orig_start..orig_end];
+        self.readings[pattern]
+            .iter()
+            .find(|r| {
+                r.case
+                    .as_deref()
+                    .is_none_or(|flags| case_flags_match(original, flags))
+            })
+            .map(|r| Hit {
+                start,
+                end: span_end,
+                entry: r.entry,
+                exact_case: r.case.is_some(),
+            })
+    }
+}
+
+/// Where a name ending at `end` ends as a mention: at `end` on a word boundary, or after a
+/// plural ending ("AK-47s", "cartels", "Taliban's" keeps its possessive outside); `None` if the
+/// name stops inside a word ("Colt" in "Coltrane").
+fn word_end(doc: &Doc<'_>, end: usize) -> Option<usize> {
+    let text = doc.text();
+    if !doc.word_char_at(end) || !doc.word_char_before(end) {
+        return Some(end);
+    }
+    let rest = &text[end..];
+    for suffix in ["s", "es"] {
+        if rest.starts_with(suffix)
+            && !rest[suffix.len()..]
+                .chars()
+                .next()
+                .is_some_and(is_word_char)
+        {
+            return Some(end + suffix.len());
+        }
+    }
+    None
+}
+
+fn case_flags(written: &str) -> Box<[bool]> {
+    written
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .map(char::is_uppercase)
+        .collect()
+}
+
+fn case_flags_match(original: &str, flags: &[bool]) -> bool {
+    let mut letters = original.chars().filter(|c| c.is_alphabetic());
+    flags
+        .iter()
+        .all(|&upper| letters.next().is_some_and(|c| c.is_uppercase() == upper))
+        && letters.next().is_none()
+}
+
+/// Turns a hit into an entity of the lexicon's entry (folded offsets).
+pub fn hit_entity(lexicon: &Lexicon, hit: &Hit) -> Entity {
+    let entry = &lexicon.entries[hit.entry];
+    Entity::new(hit.start, hit.end, entry.label).with_sense(entry.sense.clone())
+}

@@ -1,0 +1,19 @@
+//! `dossier`: tag the organizations, people, places, weapons, drugs, dates and figures of
+//! open-source news articles with lexicons and patterns.
+//!
+//! The pipeline, top to bottom: [`ingest`] reads articles ([`article`]); [`tagger`] runs the
+//! stages ([`text`], [`lexicon`], [`patterns`], [`resolve`]) and gives [`entity`] values;
+//! [`sink`] writes them; [`eval`] scores them against gold annotations.
+
+pub mod article;
+pub mod entity;
+pub mod eval;
+pub mod ingest;
+pub mod lexicon;
+pub mod patterns;
+pub mod resolve;
+pub mod sink;
+pub mod tagger;
+pub mod text;
+
+pub mod cli;

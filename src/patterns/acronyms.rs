@@ -1,0 +1,177 @@
+//! Acronyms defined in the text: "Security Implementation Group (SIG)" makes every "SIG" of the
+//! document that organization, overriding whatever the lexicon says "SIG" is.
+
+use crate::entity::{Entity, Label, Sense};
+use crate::text::Doc;
+
+/// An acronym and the entity it stands for in one document.
+#[derive(Debug, Clone)]
+pub struct Definition {
+    pub acronym: String,
+    pub entity: Entity,
+}
+
+/// Whether `s` looks like an acronym: 2-10 characters, starting with a capital, at least two
+/// capitals making at least half its letters, and only letters, digits, '-', '&' and '.'.
+fn is_acronym(s: &str) -> bool {
+    let capitals = s.chars().filter(char::is_ascii_uppercase).count();
+    let letters = s.chars().filter(char::is_ascii_alphabetic).count();
+    (2..=10).contains(&s.chars().count())
+        && s.starts_with(|c: char| c.is_ascii_uppercase())
+        && capitals >= 2
+        && capitals * 2 >= letters
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '&' | '.'))
+}
+
+/// Finds "Long Form (ACR)" definitions. The long form is the longest candidate entity ending
+/// just before the parenthesis, or else a capitalized phrase whose initials spell the acronym
+/// (then an ORG).
+pub fn find_definitions(doc: &Doc<'_>, candidates: &[Entity]) -> Vec<Definition> {
+    let text = doc.text();
+    let mut definitions = Vec::new();
+    for (open, _) in text.match_indices(" (") {
+        let inner_start = open + 2;
+        let Some(close) = text[inner_start..].find(')').map(|c| inner_start + c) else {
+            continue;
+        };
+        let (os, oe) = doc.folded.to_original(inner_start, close);
+        let acronym = &doc.original[os..oe];
+        if !is_acronym(acronym) {
+            continue;
+        }
+        let long = candidates
+            .iter()
+            .filter(|c| {
+                c.end == open && c.start < open && !c.label.is_figure() && c.label != Label::DATE
+            })
+            .max_by_key(|c| c.end - c.start)
+            .cloned()
+            .or_else(|| initials_phrase(doc, open, acronym));
+        if let Some(mut entity) = long {
+            if entity.sense.is_none() {
+                let (s, e) = doc.folded.to_original(entity.start, entity.end);
+                entity.sense = Some(Sense {
+                    canonical: doc.original[s..e].into(),
+                    category: None,
+                    kb_id: None,
+                });
+            }
+            definitions.push(Definition {
+                acronym: acronym.to_owned(),
+                entity,
+            });
+        }
+    }
+    definitions
+}
+
+/// The capitalized phrase ending at `end` whose words' initials spell `acronym`
+/// ("Security Implementation Group" for "SIG"; small words such as "of" may be skipped).
+fn initials_phrase(doc: &Doc<'_>, end: usize, acronym: &str) -> Option<Entity> {
+    let letters: Vec<char> = acronym
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let last = doc.word_ending_at(end)?;
+    let mut want = letters.len();
+    let mut j = last;
+    loop {
+        let word = doc.word(j);
+        let small = matches!(
+            word,
+            "of" | "for" | "and" | "the" | "on" | "de" | "del" | "la"
+        );
+        if !small {
+            if !doc.is_capitalized(j) || want == 0 {
+                return None;
+            }
+            if word.chars().next()? != letters[want - 1] {
+                return None;
+            }
+            want -= 1;
+            if want == 0 {
+                let mut entity = Entity::new(doc.words[j].start, end, Label::ORG);
+                entity.sense = None;
+                return Some(entity);
+            }
+        }
+        if j == 0 || !matches!(doc.gap_before(j), " " | "-") {
+            return None;
+        }
+        j -= 1;
+    }
+}
+
+/// Every mention of a defined acronym, as the entity it stands for (folded offsets). The
+/// acronym matches as written, with a plural or possessive allowed after it.
+pub fn mentions(doc: &Doc<'_>, definition: &Definition) -> Vec<Entity> {
+    let text = doc.text();
+    let folded = crate::text::fold(&definition.acronym);
+    let mut found = Vec::new();
+    for (start, _) in text.match_indices(folded.as_str()) {
+        let mut end = start + folded.len();
+        if doc.word_char_before(start) {
+            continue;
+        }
+        if doc.word_char_at(end) {
+            if text[end..].starts_with('s') && !doc.word_char_at(end + 1) {
+                end += 1;
+            } else {
+                continue;
+            }
+        }
+        let (os, _) = doc.folded.to_original(start, start + folded.len());
+        if !doc.original[os..].starts_with(definition.acronym.as_str()) {
+            continue; // case differs: "sig" is not "SIG"
+        }
+        let mut entity = Entity::new(start, end, definition.entity.label);
+        entity.sense = definition.entity.sense.clone();
+        found.push(entity);
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_define_an_acronym() {
+        let text =
+            "the U.S.-Mexico Security Implementation Group (SIG) met. The SIG’s plan and SIGs.";
+        let doc = Doc::new(text);
+        let defs = find_definitions(&doc, &[]);
+        assert_eq!(defs.len(), 1);
+        assert_eq!(
+            defs[0].entity.canonical(),
+            Some("Security Implementation Group")
+        );
+        let found = mentions(&doc, &defs[0]);
+        let spans: Vec<&str> = found
+            .iter()
+            .map(|e| {
+                let (s, t) = doc.folded.to_original(e.start, e.end);
+                &text[s..t]
+            })
+            .collect();
+        assert_eq!(spans, ["SIG", "SIG", "SIGs"]);
+    }
+
+    #[test]
+    fn a_candidate_before_the_parenthesis_is_the_long_form() {
+        let text = "Syrian Democratic Forces (SDF) said";
+        let doc = Doc::new(text);
+        let long = Entity::new(0, 24, Label::ORG);
+        let defs = find_definitions(&doc, &[long]);
+        assert_eq!(defs[0].acronym, "SDF");
+        assert_eq!(defs[0].entity.canonical(), Some("Syrian Democratic Forces"));
+    }
+
+    #[test]
+    fn words_in_parentheses_are_not_acronyms() {
+        let doc = Doc::new("the group (which) and (Reuters) and (R-Texas)");
+        assert!(find_definitions(&doc, &[]).is_empty());
+    }
+}

@@ -1,0 +1,642 @@
+//! Figures: counts and measures (QUANTITY), amounts of money (MONEY) and percentages (PERCENT),
+//! with their value, range, unit and qualifier.
+//!
+//! A figure's span is the number with its unit of measure or currency ("300 kilograms",
+//! "$1.2 billion", "35%"); a qualifier and a counted noun stay outside and go into fields
+//! ("over 11 million fentanyl pills": span "11 million", unit "pill", qualifier "over").
+
+use std::sync::Arc;
+
+use super::numbers::{Number, read_number};
+use super::qualifiers::qualifier_before;
+use super::units::{
+    attached_measure, counted_noun_after, currency_after, currency_code_before, measure_at,
+};
+use crate::entity::{Entity, Label, Qualifier, Value};
+use crate::text::Doc;
+
+/// What the article says about its own currency: "$" is U.S. dollars unless the source is
+/// Mexican, where it is pesos.
+#[derive(Debug, Clone, Copy)]
+pub struct Currency {
+    pub dollar_sign: &'static str,
+}
+
+/// Mexican outlets, by a folded fragment of their name: their "$" is the peso.
+const MEXICAN_OUTLETS: &[&str] = &[
+    "milenio",
+    "el universal",
+    "reforma",
+    "proceso",
+    "la jornada",
+    "excelsior",
+    "el financiero",
+    "animal politico",
+    "el economista",
+    "mexico news daily",
+    "riodoce",
+    "zeta tijuana",
+    "el sol de",
+    "el norte",
+    "informador",
+    "sin embargo",
+    "aristegui",
+    "latinus",
+    "televisa",
+    "tv azteca",
+    "n+",
+];
+
+impl Currency {
+    /// The currency of "$" for an article from `url` or `source`: pesos when the site is under
+    /// `.mx` or the source is a Mexican outlet, else U.S. dollars.
+    pub fn for_source(url: Option<&str>, source: Option<&str>) -> Currency {
+        let host = url
+            .map(|u| u.split("://").nth(1).unwrap_or(u))
+            .map(|rest| rest.split(['/', ':', '?']).next().unwrap_or(""));
+        let mexican_host = host.is_some_and(|h| h.ends_with(".mx"));
+        let mexican_source = source.is_some_and(|s| {
+            let folded = crate::text::fold(s);
+            MEXICAN_OUTLETS.iter().any(|o| folded.contains(o))
+        });
+        Currency {
+            dollar_sign: if mexican_host || mexican_source {
+                "MXN"
+            } else {
+                "USD"
+            },
+        }
+    }
+}
+
+impl Default for Currency {
+    fn default() -> Currency {
+        Currency { dollar_sign: "USD" }
+    }
+}
+
+/// Appends every figure of `doc` to `out` (folded offsets).
+pub fn find_figures(doc: &Doc<'_>, currency: Currency, out: &mut Vec<Entity>) {
+    let mut free_from = 0; // figures never overlap: skip words inside the last one
+    for i in 0..doc.words.len() {
+        if doc.words[i].start < free_from || !may_start_number(doc, i) {
+            continue;
+        }
+        if let Some(figure) = figure_at(doc, i, currency) {
+            free_from = figure.end;
+            out.push(figure);
+        }
+    }
+}
+
+fn may_start_number(doc: &Doc<'_>, i: usize) -> bool {
+    let word = doc.word(i);
+    word.as_bytes()[0].is_ascii_digit()
+        || super::numbers::is_number_word(word)
+        || (matches!(word, "a" | "an")
+            && doc.words.get(i + 1).is_some()
+            && matches!(
+                doc.word(i + 1),
+                "dozen" | "hundred" | "thousand" | "million" | "billion"
+            ))
+}
+
+/// A currency written before the number at word `i`: "$", "US$", "MX$", "€", "£", "USD ".
+/// Returns the ISO code and the folded offset where the figure's span starts.
+fn currency_before(doc: &Doc<'_>, i: usize, currency: Currency) -> Option<(&'static str, usize)> {
+    let start = doc.words[i].start;
+    let gap = doc.gap_before(i);
+    let symbol_at = start - gap.len() + gap.trim_end().len();
+    let symbol = gap.trim_end().chars().next_back()?;
+    let code = match symbol {
+        '$' => {
+            // "US$", "MX$", "C$": a prefix glued to the dollar sign.
+            let glued = i > 0 && doc.words[i - 1].end == symbol_at - 1;
+            let prefix = if glued { doc.word(i - 1) } else { "" };
+            let code = match prefix {
+                "us" => "USD",
+                "mx" | "mex" => "MXN",
+                "c" | "ca" | "can" => "CAD",
+                "a" | "au" => "AUD",
+                _ => currency.dollar_sign,
+            };
+            let span_start = if glued {
+                doc.words[i - 1].start
+            } else {
+                symbol_at - 1
+            };
+            return Some((code, span_start));
+        }
+        '€' => "EUR",
+        '£' => "GBP",
+        '¥' => "CNY",
+        _ => {
+            // A code written before the amount: "USD 5 million".
+            if i == 0 || gap != " " {
+                return None;
+            }
+            let code = currency_code_before(doc.word(i - 1))?;
+            return Some((code, doc.words[i - 1].start));
+        }
+    };
+    Some((code, symbol_at - symbol.len_utf8()))
+}
+
+/// Capitalized words that can stand before a number without making it part of a name.
+fn is_common_capitalized(word: &str) -> bool {
+    super::dates::month_number(word).is_some()
+        || matches!(
+            word,
+            "the"
+                | "a"
+                | "an"
+                | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "for"
+                | "of"
+                | "from"
+                | "to"
+                | "with"
+                | "and"
+                | "but"
+                | "or"
+                | "only"
+                | "just"
+                | "about"
+                | "around"
+                | "nearly"
+                | "almost"
+                | "some"
+                | "over"
+                | "more"
+                | "less"
+                | "fewer"
+                | "least"
+                | "up"
+                | "as"
+                | "all"
+                | "another"
+                | "roughly"
+                | "approximately"
+                | "between"
+                | "since"
+                | "until"
+                | "after"
+                | "before"
+                | "during"
+                | "than"
+                | "those"
+                | "these"
+                | "usd"
+                | "mxn"
+                | "eur"
+                | "gbp"
+                | "cad"
+                | "under"
+                | "below"
+                | "above"
+                | "exactly"
+                | "when"
+                | "while"
+                | "if"
+                | "because"
+                | "still"
+                | "yet"
+        )
+}
+
+/// Whether the number at word `i` is part of a name or code rather than a figure: a model
+/// number ("AK-47", "F-16"), a caliber (".50", "7.62x39mm", "9mm"), a numbered name ("Barrio
+/// 18", "Resolution 2254"), an ordinal ("3rd"), a clock time or a phone number.
+fn is_code(doc: &Doc<'_>, i: usize, number: &Number) -> bool {
+    let text = doc.text();
+    let start = number.start;
+    let mut before = text[..start].chars().rev();
+    let prev = before.next();
+    let prev2 = before.next();
+    if matches!(prev, Some('-' | '/' | '.' | '#' | ':'))
+        && prev2.is_some_and(|c| c.is_alphanumeric())
+    {
+        return true;
+    }
+    if prev == Some('.') && number.digits {
+        return true; // ".50 caliber", ".308"
+    }
+    let after = &text[number.end..];
+    if after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return true; // 10:30
+    }
+    if number.digits
+        && (after.starts_with('x') && after[1..].starts_with(|c: char| c.is_ascii_digit())
+            || [
+                "mm", " mm", "-mm", "-caliber", " caliber", "-calibre", " calibre", "-cal", " cal.",
+            ]
+            .iter()
+            .any(|s| after.starts_with(s)))
+    {
+        return true;
+    }
+    if number.attached.0 != number.attached.1 {
+        let letters = &text[number.attached.0..number.attached.1];
+        if attached_measure(letters).is_none() {
+            return true; // "4th", "7x39mm", "1990s", "9mm"
+        }
+    }
+    // Phone numbers and other hyphenated digit groups: 910-432-3383.
+    let mut groups = 0;
+    let mut rest = after;
+    while let Some(r) = rest.strip_prefix('-') {
+        let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            break;
+        }
+        groups += 1;
+        rest = &r[digits..];
+    }
+    if groups >= 2 {
+        return true;
+    }
+    // A number right after a capitalized word names something: "Barrio 18", "CTF 50".
+    if i > 0 && doc.gap_before(i) == " " && number.digits {
+        let prev_word = doc.word(i - 1);
+        if (doc.is_capitalized(i - 1) || doc.is_all_caps(i - 1))
+            && !is_common_capitalized(prev_word)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+fn figure_at(doc: &Doc<'_>, i: usize, currency: Currency) -> Option<Entity> {
+    let text = doc.text();
+    let first = read_number(doc, i)?;
+    if first.digits && is_code(doc, i, &first) {
+        return None;
+    }
+    let money_before = currency_before(doc, i, currency);
+    let mut span_start = money_before.map_or(first.start, |(_, s)| s);
+    let mut qualifier = qualifier_before(doc, span_start);
+    let mut low = first;
+    let mut high: Option<Number> = None;
+    let mut end = first.end;
+
+    // "60-plus", "20+"
+    if let Some(rest) = text[end..]
+        .strip_prefix("-plus")
+        .or_else(|| text[end..].strip_prefix(" plus"))
+    {
+        if !rest.starts_with(|c: char| c.is_alphanumeric()) {
+            end = text.len() - rest.len();
+            qualifier = Some(Qualifier::Over);
+        }
+    } else if text[end..].starts_with('+') {
+        end += 1;
+        qualifier = Some(Qualifier::Over);
+    }
+
+    // Ranges: "5-10", "20 to 30", "between 20 and 30", "$5 million to $10 million".
+    if end == first.end
+        && let Some(second) = range_end(doc, span_start, &first)
+    {
+        high = Some(second);
+        end = second.end;
+        if first.scale_power == 0 && second.scale_power > 0 && !first.scaled {
+            low.value *= 10f64.powi(second.scale_power);
+        }
+    }
+    let last = high.unwrap_or(first);
+    if first.year_like && high.is_some_and(|h| h.year_like) {
+        return None; // "2015-2016" is a period, for the date finder
+    }
+
+    // What follows the number: percent, currency, a unit of measure, or a counted noun.
+    let next = doc.word_from(end);
+    let next_word = (next < doc.words.len()).then(|| doc.word(next));
+    let gap = if next < doc.words.len() {
+        &text[end..doc.words[next].start]
+    } else {
+        &text[end..]
+    };
+
+    let mut label = Label::QUANTITY;
+    let mut unit: Option<Arc<str>> = None;
+
+    if text[end..].trim_start_matches(' ').starts_with('%') {
+        label = Label::PERCENT;
+        end = end + text[end..].find('%').unwrap_or(0) + 1;
+        unit = Some(Arc::from("%"));
+    } else if let Some(percent_end) = percent_word(doc, next, gap) {
+        label = Label::PERCENT;
+        end = percent_end;
+        unit = Some(Arc::from("%"));
+    } else if let (Some(word), " ") = (next_word, gap) {
+        if let Some(code) = currency_after(word) {
+            label = Label::MONEY;
+            end = doc.words[next].end;
+            unit = Some(Arc::from(code));
+        } else if word == "mexican"
+            && doc.words.get(next + 1).is_some()
+            && doc.word(next + 1) == "pesos"
+        {
+            label = Label::MONEY;
+            end = doc.words[next + 1].end;
+            unit = Some(Arc::from("MXN"));
+        }
+    }
+    if label == Label::QUANTITY
+        && let Some((code, _)) = money_before
+    {
+        label = Label::MONEY;
+        unit = Some(Arc::from(code));
+    }
+    if label == Label::QUANTITY {
+        let glued_unit = (last.attached.0 != last.attached.1)
+            .then(|| attached_measure(&text[last.attached.0..last.attached.1]))
+            .flatten();
+        if let Some(u) = glued_unit {
+            unit = Some(Arc::from(u));
+            end = last.attached.1;
+        } else if let (Some(_), " " | "-") = (next_word, gap)
+            && let Some((u, measure_end)) = measure_at(doc, next)
+        {
+            if is_age(&text[measure_end..]) {
+                return None;
+            }
+            unit = Some(Arc::from(u));
+            end = measure_end;
+        }
+        if first.year_like && unit.is_none() && qualifier.is_none() && high.is_none() {
+            return None; // a year, for the date finder
+        }
+        if unit.is_none() {
+            let noun_from = doc.word_from(end);
+            unit = counted_noun_after(doc, noun_from).map(Arc::from);
+            if !first.digits && doc.word(i) == "one" && !counts_one(doc, i, unit.is_some()) {
+                return None;
+            }
+        }
+    }
+    if label == Label::MONEY && money_before.is_none() {
+        span_start = first.start;
+    }
+    let mut entity = Entity::new(span_start, end, label);
+    entity.value = Some(Value::Number(low.value));
+    entity.value_max = high.map(|h| h.value);
+    entity.unit = unit;
+    entity.qualifier = qualifier;
+    Some(entity)
+}
+
+/// Whether "one" at word `i` counts something ("one rifle") rather than standing for a
+/// person or thing ("one of the", "no one").
+fn counts_one(doc: &Doc<'_>, i: usize, has_noun: bool) -> bool {
+    let next_is_of = doc.words.get(i + 1).is_some() && doc.word(i + 1) == "of";
+    let prev = (i > 0).then(|| doc.word(i - 1));
+    has_noun
+        && !next_is_of
+        && !matches!(prev, Some("no" | "any" | "every" | "each" | "some" | "the"))
+}
+
+/// A unit measure followed by "old" is an age ("34-year-old", "12 years old"): not a figure.
+fn is_age(after_unit: &str) -> bool {
+    after_unit.starts_with("-old") || after_unit.starts_with(" old")
+}
+
+/// "percent", "per cent", "pct", "por ciento" after a number; returns where it ends.
+fn percent_word(doc: &Doc<'_>, next: usize, gap: &str) -> Option<usize> {
+    if next >= doc.words.len() || gap != " " {
+        return None;
+    }
+    match doc.word(next) {
+        "percent" | "pct" | "percentage" => Some(doc.words[next].end),
+        "per" | "por" => {
+            let after = next + 1;
+            let word = (after < doc.words.len()).then(|| doc.word(after))?;
+            matches!(word, "cent" | "ciento").then(|| doc.words[after].end)
+        }
+        _ => None,
+    }
+}
+
+/// The high end of a range starting with `low`: "-10", " to 10", " and 30" after "between".
+fn range_end(doc: &Doc<'_>, span_start: usize, low: &Number) -> Option<Number> {
+    let text = doc.text();
+    let after = &text[low.end..];
+    let between = text[..span_start].trim_end().ends_with("between");
+    let joiner = ["-", " - ", " to ", " and ", " or "]
+        .into_iter()
+        .find(|j| after.starts_with(j))?;
+    if matches!(joiner, " and " | " or ") && !between {
+        return None;
+    }
+    let mut from = low.end + joiner.len();
+    // A repeated currency: "$5 million to $10 million".
+    for symbol in ["$", "€", "£"] {
+        if text[from..].starts_with(symbol) {
+            from += symbol.len();
+        }
+    }
+    let j = doc.word_starting_at(from)?;
+    let high = read_number(doc, j)?;
+    if high.digits != low.digits || high.value <= low.value && high.scale_power == low.scale_power {
+        return None;
+    }
+    Some(high)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (span text, value, value_max, unit, qualifier, label) of a figure.
+    type Figure = (
+        String,
+        f64,
+        Option<f64>,
+        Option<String>,
+        Option<&'static str>,
+        &'static str,
+    );
+
+    /// (span text, value, value_max, unit, qualifier, label) of each figure.
+    fn figures(text: &str) -> Vec<Figure> {
+        let doc = Doc::new(text);
+        let mut out = Vec::new();
+        find_figures(&doc, Currency::default(), &mut out);
+        out.iter()
+            .map(|e| {
+                let (s, t) = doc.folded.to_original(e.start, e.end);
+                (
+                    text[s..t].to_string(),
+                    e.number().unwrap(),
+                    e.value_max,
+                    e.unit.as_deref().map(str::to_string),
+                    e.qualifier.map(Qualifier::as_str),
+                    e.label.as_str(),
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> Figure {
+        let found = figures(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn counted_nouns_and_qualifiers_stay_outside_the_span() {
+        let f = one("They seized over 11 million fentanyl pills in 2024.");
+        assert_eq!(
+            f,
+            (
+                "11 million".into(),
+                11e6,
+                None,
+                Some("pill".into()),
+                Some("over"),
+                "QUANTITY"
+            )
+        );
+    }
+
+    #[test]
+    fn units_of_measure_are_inside_the_span() {
+        let f = one("Agents found 300 kilograms of cocaine.");
+        assert_eq!(
+            (f.0.as_str(), f.1, f.3.as_deref()),
+            ("300 kilograms", 300.0, Some("kg"))
+        );
+        let f = one("retaking 18,000 square kilometers of territory");
+        assert_eq!(
+            (f.0.as_str(), f.1, f.3.as_deref()),
+            ("18,000 square kilometers", 18000.0, Some("km2"))
+        );
+        let f = one("a 300kg load");
+        assert_eq!((f.0.as_str(), f.3.as_deref()), ("300kg", Some("kg")));
+    }
+
+    #[test]
+    fn ranges_give_low_and_high() {
+        let f = one("sentenced to 5-10 years");
+        assert_eq!(
+            (f.0.as_str(), f.1, f.2, f.3.as_deref()),
+            ("5-10 years", 5.0, Some(10.0), Some("year"))
+        );
+        let f = one("between 20 and 30 rifles");
+        assert_eq!(
+            (f.0.as_str(), f.1, f.2, f.3.as_deref()),
+            ("20 and 30", 20.0, Some(30.0), Some("rifle"))
+        );
+        let f = one("15 to 20 percent of the guns");
+        assert_eq!(
+            (f.0.as_str(), f.1, f.2, f.5),
+            ("15 to 20 percent", 15.0, Some(20.0), "PERCENT")
+        );
+        let f = one("worth 5-10 million dollars");
+        assert_eq!((f.1, f.2, f.5), (5e6, Some(10e6), "MONEY"));
+    }
+
+    #[test]
+    fn money_in_symbols_codes_and_words() {
+        let f = one("a $2.5 million fine");
+        assert_eq!(
+            (f.0.as_str(), f.1, f.3.as_deref(), f.5),
+            ("$2.5 million", 2.5e6, Some("USD"), "MONEY")
+        );
+        let f = one("paid US$40 million");
+        assert_eq!(
+            (f.0.as_str(), f.3.as_deref()),
+            ("US$40 million", Some("USD"))
+        );
+        let f = one("some 40 million pesos");
+        assert_eq!(
+            (f.0.as_str(), f.3.as_deref(), f.4),
+            ("40 million pesos", Some("MXN"), Some("about"))
+        );
+        let f = one("costs €3bn");
+        assert_eq!(
+            (f.0.as_str(), f.1, f.3.as_deref()),
+            ("€3bn", 3e9, Some("EUR"))
+        );
+        let f = one("a $2.5k bribe");
+        assert_eq!((f.0.as_str(), f.1), ("$2.5k", 2500.0));
+        let f = one("more than $4 million");
+        assert_eq!((f.0.as_str(), f.4), ("$4 million", Some("over")));
+    }
+
+    #[test]
+    fn mexican_sources_use_pesos() {
+        assert_eq!(
+            Currency::for_source(Some("https://www.milenio.com/x"), Some("Milenio")).dollar_sign,
+            "MXN"
+        );
+        assert_eq!(
+            Currency::for_source(Some("https://www.gob.mx/sre"), None).dollar_sign,
+            "MXN"
+        );
+        assert_eq!(
+            Currency::for_source(Some("https://www.reuters.com/x"), Some("Reuters")).dollar_sign,
+            "USD"
+        );
+    }
+
+    #[test]
+    fn the_dollar_sign_follows_the_source() {
+        let doc = Doc::new("a $500 fine");
+        let mut out = Vec::new();
+        find_figures(&doc, Currency { dollar_sign: "MXN" }, &mut out);
+        assert_eq!(out[0].unit.as_deref(), Some("MXN"));
+    }
+
+    #[test]
+    fn percentages() {
+        let f = one("up 35% from");
+        assert_eq!((f.0.as_str(), f.1, f.5), ("35%", 35.0, "PERCENT"));
+        let f = one("nearly 12 percent");
+        assert_eq!((f.0.as_str(), f.4), ("12 percent", Some("nearly")));
+        let f = one("12 per cent");
+        assert_eq!(f.0, "12 per cent");
+    }
+
+    #[test]
+    fn numbers_in_words() {
+        let f = one("six soldiers died");
+        assert_eq!(
+            (f.0.as_str(), f.1, f.3.as_deref()),
+            ("six", 6.0, Some("soldier"))
+        );
+        let f = one("twenty-five people");
+        assert_eq!((f.1, f.3.as_deref()), (25.0, Some("person")));
+        let f = one("two dozen vehicles");
+        assert_eq!((f.0.as_str(), f.1), ("two dozen", 24.0));
+        let f = one("the 60-plus nation coalition");
+        assert_eq!((f.0.as_str(), f.1, f.4), ("60-plus", 60.0, Some("over")));
+    }
+
+    #[test]
+    fn codes_are_not_figures() {
+        for text in [
+            "an AK-47 rifle",
+            "a MiG-29 jet",
+            "7.62x39mm rounds",
+            "a 9mm pistol",
+            "a .50 caliber rifle",
+            "members of MS-13",
+            "Barrio 18 gang",
+            "the 93rd anniversary",
+            "call 910-432-3383",
+            "at 10:30",
+            "in 2024",
+            "a 34-year-old man",
+            "one of the largest",
+            "no one knew",
+            "UN Resolution 2254",
+        ] {
+            assert_eq!(figures(text), vec![], "{text}");
+        }
+    }
+}

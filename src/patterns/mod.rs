@@ -1,0 +1,12 @@
+//! Patterns beyond the lexicons: figures, dates, titled people, organization phrases,
+//! acronym definitions and URLs.
+
+pub mod acronyms;
+pub mod dates;
+pub mod figures;
+pub mod names;
+pub mod numbers;
+pub mod organizations;
+pub mod qualifiers;
+pub mod units;
+pub mod urls;

@@ -1,0 +1,498 @@
+//! People introduced by a title or role: "President Sheinbaum", "Dr. Elena Ramirez",
+//! "Gen. Joseph Votel", "Secretary of State Marco Rubio", "spokesman John Kirby".
+
+use crate::entity::{Entity, Label};
+use crate::text::Doc;
+
+/// Words that complete a title ("Secretary", "Gen."): the name follows them.
+fn is_title(word: &str) -> bool {
+    matches!(
+        word,
+        "president"
+            | "gen"
+            | "general"
+            | "lt"
+            | "lieutenant"
+            | "col"
+            | "colonel"
+            | "maj"
+            | "major"
+            | "capt"
+            | "captain"
+            | "sgt"
+            | "sergeant"
+            | "cpl"
+            | "corporal"
+            | "pvt"
+            | "spc"
+            | "specialist"
+            | "adm"
+            | "admiral"
+            | "cmdr"
+            | "commander"
+            | "commodore"
+            | "dr"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "prof"
+            | "professor"
+            | "sen"
+            | "senator"
+            | "rep"
+            | "representative"
+            | "gov"
+            | "governor"
+            | "mayor"
+            | "judge"
+            | "justice"
+            | "secretary"
+            | "minister"
+            | "ambassador"
+            | "prosecutor"
+            | "director"
+            | "chief"
+            | "officer"
+            | "agent"
+            | "sheriff"
+            | "detective"
+            | "inspector"
+            | "pope"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "sheikh"
+            | "ayatollah"
+            | "imam"
+            | "chancellor"
+            | "premier"
+            | "commissioner"
+            | "chairman"
+            | "chairwoman"
+            | "speaker"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "envoy"
+            | "advisor"
+            | "adviser"
+            | "czar"
+            | "administrator"
+            | "attorney"
+            | "marshal"
+            | "brig"
+            | "brigadier"
+            | "cdr"
+            | "superintendent"
+            | "comandante"
+            | "licenciado"
+            | "senora"
+            | "senor"
+            | "don"
+            | "dona"
+            | "presidenta"
+            | "gobernador"
+            | "gobernadora"
+            | "fiscal"
+    )
+}
+
+/// Words that may stand before a title in a compound one ("Deputy Secretary", "Navy Capt.",
+/// "Prime Minister", "Petty Officer 1st Class").
+fn is_title_modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "vice"
+            | "deputy"
+            | "assistant"
+            | "acting"
+            | "former"
+            | "prime"
+            | "foreign"
+            | "defense"
+            | "defence"
+            | "interior"
+            | "press"
+            | "special"
+            | "senior"
+            | "staff"
+            | "first"
+            | "petty"
+            | "navy"
+            | "army"
+            | "air"
+            | "force"
+            | "marine"
+            | "coast"
+            | "guard"
+            | "command"
+            | "master"
+            | "chief"
+            | "executive"
+            | "general"
+            | "lt"
+            | "lieutenant"
+            | "maj"
+            | "major"
+            | "brig"
+            | "brigadier"
+            | "rear"
+            | "us"
+            | "u"
+            | "s"
+            | "state"
+            | "federal"
+            | "district"
+            | "associate"
+            | "under"
+            | "principal"
+            | "national"
+            | "security"
+            | "homeland"
+            | "border"
+            | "treasury"
+            | "pentagon"
+            | "white"
+            | "house"
+            | "attorney"
+            | "secretary"
+            | "mexican"
+            | "iraqi"
+            | "syrian"
+            | "sgt"
+            | "sergeant"
+            | "spc"
+            | "capt"
+            | "col"
+            | "gen"
+            | "adm"
+            | "cmdr"
+    )
+}
+
+/// Lower-case role nouns that introduce a full name: "spokesman John Kirby", "analyst Elena
+/// Ramirez", "his son Ovidio Guzmán".
+fn is_role_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "analyst"
+            | "researcher"
+            | "professor"
+            | "prosecutor"
+            | "judge"
+            | "commander"
+            | "director"
+            | "minister"
+            | "secretary"
+            | "ambassador"
+            | "president"
+            | "governor"
+            | "mayor"
+            | "senator"
+            | "lawmaker"
+            | "congressman"
+            | "congresswoman"
+            | "lawyer"
+            | "attorney"
+            | "journalist"
+            | "reporter"
+            | "leader"
+            | "founder"
+            | "boss"
+            | "kingpin"
+            | "capo"
+            | "lieutenant"
+            | "official"
+            | "expert"
+            | "economist"
+            | "author"
+            | "historian"
+            | "activist"
+            | "sheriff"
+            | "detective"
+            | "operative"
+            | "trafficker"
+            | "smuggler"
+            | "defendant"
+            | "son"
+            | "daughter"
+            | "brother"
+            | "wife"
+            | "husband"
+            | "cousin"
+            | "nephew"
+            | "father"
+            | "mother"
+            | "businessman"
+            | "businesswoman"
+            | "colonel"
+            | "general"
+            | "admiral"
+            | "captain"
+            | "sergeant"
+            | "chief"
+            | "head"
+            | "fellow"
+            | "scholar"
+            | "coordinator"
+            | "candidate"
+            | "suspect"
+            | "witness"
+            | "pilot"
+            | "agent"
+            | "director-general"
+            | "investigator"
+            | "diplomat"
+            | "negotiator"
+            | "envoy"
+    )
+}
+
+/// "of State", "of Homeland Security", "of the Treasury", "of Sinaloa": a complement of a
+/// title, up to three words, consumed before the name.
+fn title_complement(doc: &Doc<'_>, title_end: usize) -> usize {
+    let of = title_end + 1;
+    if of >= doc.words.len() || doc.word(of) != "of" || doc.gap_before(of) != " " {
+        return title_end;
+    }
+    let mut j = of + 1;
+    if j < doc.words.len() && doc.word(j) == "the" {
+        j += 1;
+    }
+    let mut last = None;
+    while j < doc.words.len() && j <= of + 3 && doc.is_capitalized(j) && doc.gap_before(j) == " " {
+        if is_complement_word(doc.word(j)) {
+            last = Some(j);
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    last.unwrap_or(title_end)
+}
+
+fn is_complement_word(word: &str) -> bool {
+    matches!(
+        word,
+        "state"
+            | "defense"
+            | "defence"
+            | "homeland"
+            | "security"
+            | "public"
+            | "foreign"
+            | "affairs"
+            | "interior"
+            | "justice"
+            | "treasury"
+            | "finance"
+            | "national"
+            | "war"
+            | "navy"
+            | "army"
+            | "staff"
+            | "energy"
+            | "commerce"
+            | "health"
+            | "the"
+    )
+}
+
+/// Words that never begin or continue a name even when capitalized.
+fn is_not_name(word: &str) -> bool {
+    crate::patterns::dates::month_number(word).is_some()
+        || matches!(
+            word,
+            "the"
+                | "a"
+                | "an"
+                | "and"
+                | "of"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "to"
+                | "said"
+                | "says"
+                | "who"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "he"
+                | "she"
+                | "it"
+                | "they"
+                | "we"
+                | "i"
+                | "this"
+                | "that"
+                | "but"
+                | "as"
+                | "office"
+                | "department"
+                | "ministry"
+        )
+}
+
+/// Name particles written in lower case inside names ("Ruiz de la Fuente", "al-Abadi").
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "del"
+            | "la"
+            | "las"
+            | "los"
+            | "al"
+            | "el"
+            | "bin"
+            | "ibn"
+            | "van"
+            | "von"
+            | "da"
+            | "dos"
+            | "di"
+            | "le"
+            | "abu"
+            | "y"
+    )
+}
+
+/// The words of a name starting at word `k`: capitalized words, initials, particles between
+/// capitalized words, a quoted nickname. Returns the last word's index and the count of
+/// capitalized words.
+fn name_words(doc: &Doc<'_>, k: usize) -> Option<(usize, usize)> {
+    let mut j = k;
+    let mut last = None;
+    let mut capitalized = 0;
+    while j < doc.words.len() && j < k + 7 {
+        if j > k && !doc.continues_name(j, true) {
+            break;
+        }
+        let word = doc.word(j);
+        if doc.is_capitalized(j) && !is_not_name(word) && !word.as_bytes()[0].is_ascii_digit() {
+            capitalized += 1;
+            last = Some(j);
+            j += 1;
+            continue;
+        }
+        // A particle joins only when a capitalized word follows it.
+        let next_cap = j + 1 < doc.words.len() && doc.is_capitalized(j + 1);
+        if is_particle(word) && next_cap && capitalized > 0 || word == "al" && next_cap {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    last.map(|l| (l, capitalized))
+}
+
+/// Appends every titled person of `doc` to `out` (folded offsets, the name without the title).
+pub fn find_titled_people(doc: &Doc<'_>, out: &mut Vec<Entity>) {
+    let mut i = 0;
+    while i < doc.words.len() {
+        let word = doc.word(i);
+        let capitalized = doc.is_capitalized(i);
+        let titled = capitalized && (is_title(word) || is_title_modifier(word));
+        let role = !capitalized && is_role_noun(word);
+        if !titled && !role {
+            i += 1;
+            continue;
+        }
+        // Extend over a stacked title: "Deputy Secretary of State", "Lt. Gen.", "Navy Capt.".
+        let mut end = i;
+        let mut core = is_title(word) || role;
+        while titled && end + 1 < doc.words.len() {
+            let next = end + 1;
+            let w = doc.word(next);
+            if !doc.is_capitalized(next) || !matches!(doc.gap_before(next), " " | ". " | "." | "-")
+            {
+                break;
+            }
+            if is_title(w) {
+                core = true;
+            } else if !is_title_modifier(w) {
+                break;
+            }
+            end = next;
+        }
+        if !core {
+            i = end + 1;
+            continue;
+        }
+        end = title_complement(doc, end);
+        let k = end + 1;
+        if k >= doc.words.len() || !matches!(doc.gap_before(k), " " | ". ") {
+            i = k;
+            continue;
+        }
+        match name_words(doc, k) {
+            Some((last, count)) if count >= if role { 2 } else { 1 } => {
+                let mut person =
+                    Entity::new(doc.words[k].start, doc.words[last].end, Label::PERSON);
+                person.sense = None;
+                out.push(person);
+                i = last + 1;
+            }
+            _ => i = k,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(text: &str) -> Vec<String> {
+        let doc = Doc::new(text);
+        let mut out = Vec::new();
+        find_titled_people(&doc, &mut out);
+        out.iter()
+            .map(|e| {
+                let (s, t) = doc.folded.to_original(e.start, e.end);
+                text[s..t].to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_introduce_names() {
+        assert_eq!(people("President Sheinbaum said"), ["Sheinbaum"]);
+        assert_eq!(people("Dr. Elena Ramirez, an analyst"), ["Elena Ramirez"]);
+        assert_eq!(people("Gen. Joseph Votel, commander"), ["Joseph Votel"]);
+        assert_eq!(
+            people("Lt. Gen. Stephen J. Townsend said"),
+            ["Stephen J. Townsend"]
+        );
+        assert_eq!(
+            people("Deputy Secretary of State Antony Blinken"),
+            ["Antony Blinken"]
+        );
+        assert_eq!(
+            people("Iraqi Prime Minister Haider al-Abadi met"),
+            ["Haider al-Abadi"]
+        );
+        assert_eq!(people("spokesman John Kirby said"), ["John Kirby"]);
+        assert_eq!(
+            people("Col. John “J.D.” Dorrian said"),
+            ["John “J.D.” Dorrian"]
+        );
+        assert_eq!(people("President Trump's order"), ["Trump"]);
+    }
+
+    #[test]
+    fn titles_without_names_give_nothing() {
+        assert!(people("the President of Mexico said").is_empty());
+        assert!(people("the Attorney General's Office").is_empty());
+        assert!(people("a spokesman said").is_empty());
+        assert!(people("the leader Ovidio").is_empty());
+    }
+}

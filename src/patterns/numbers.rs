@@ -1,0 +1,378 @@
+//! Reading numbers: digits with separators and decimals, attached scales ("1.2bn"), scale words
+//! ("11 million"), and numbers in words ("twenty-five", "two dozen").
+
+use crate::text::Doc;
+
+/// A number read from the text (folded byte offsets).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Number {
+    pub value: f64,
+    pub start: usize,
+    pub end: usize,
+    /// Written with digits (not words).
+    pub digits: bool,
+    /// A bare integer of four digits without separators (a possible year).
+    pub year_like: bool,
+    /// A scale was applied ("million", "bn", "dozen").
+    pub scaled: bool,
+    /// The power of ten of a scale word or suffix ("million" is 6), 0 without one; a range
+    /// "5-10 million" lends it to its low end.
+    pub scale_power: i32,
+    /// Letters glued to the digits that are not a scale ("300kg" gives "kg"), left for the
+    /// caller to read as a unit; empty when there are none.
+    pub attached: (usize, usize),
+}
+
+/// Exact decimal: `mantissa × 10^exponent`, so "1.2" × "billion" is exactly 1200000000.
+#[derive(Debug, Clone, Copy)]
+struct Decimal {
+    mantissa: u64,
+    exponent: i32,
+}
+
+impl Decimal {
+    fn scaled(self, power: i32) -> Decimal {
+        Decimal {
+            mantissa: self.mantissa,
+            exponent: self.exponent + power,
+        }
+    }
+
+    fn to_f64(self) -> f64 {
+        let m = self.mantissa as f64;
+        if self.exponent >= 0 {
+            m * 10f64.powi(self.exponent)
+        } else {
+            m / 10f64.powi(-self.exponent)
+        }
+    }
+}
+
+/// Units under twenty and the tens, as words.
+fn small_number(word: &str) -> Option<u64> {
+    Some(match word {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// Power of ten of a scale word ("million") or abbreviation ("mln", "bn").
+fn scale_word(word: &str) -> Option<i32> {
+    Some(match word {
+        "thousand" => 3,
+        "million" | "millions" | "mln" | "mn" => 6,
+        "billion" | "billions" | "bn" | "bln" => 9,
+        "trillion" | "trillions" | "tn" | "trn" => 12,
+        _ => return None,
+    })
+}
+
+/// Whether `word` can begin a number written in words.
+pub fn is_number_word(word: &str) -> bool {
+    small_number(word).is_some() || matches!(word, "dozen" | "hundred" | "thousand")
+}
+
+/// Reads the number that begins at word `i`, if any.
+pub fn read_number(doc: &Doc<'_>, i: usize) -> Option<Number> {
+    let word = doc.word(i);
+    let first = word.as_bytes()[0];
+    let mut number = if first.is_ascii_digit() {
+        read_digits(doc, i)?
+    } else {
+        read_words(doc, i)?
+    };
+    // A separate scale word: "11 million", "two billion", "5.93 mln".
+    if number.attached.0 == number.attached.1 {
+        let next = doc.word_from(number.end);
+        if next < doc.words.len()
+            && doc.gap_before(next) == " "
+            && let Some(power) = scale_word(doc.word(next))
+        {
+            number.value *= 10f64.powi(power);
+            // Re-derive exactly for digit numbers: value came from an exact decimal.
+            number.value = round_scaled(number.value);
+            number.end = doc.words[next].end;
+            number.scaled = true;
+            number.scale_power = power;
+            number.year_like = false;
+        }
+    }
+    Some(number)
+}
+
+/// Removes the binary noise that scaling a decimal can leave ("1.2 × 10⁹").
+fn round_scaled(value: f64) -> f64 {
+    if value.abs() >= 1000.0 {
+        (value * 1000.0).round() / 1000.0
+    } else {
+        value
+    }
+}
+
+fn read_digits(doc: &Doc<'_>, i: usize) -> Option<Number> {
+    let text = doc.text();
+    let bytes = text.as_bytes();
+    let start = doc.words[i].start;
+    let mut pos = start;
+    let mut mantissa: u64 = 0;
+    let mut exponent: i32 = 0;
+    let mut int_digits = 0;
+    while pos < bytes.len() && bytes[pos].is_ascii_digit() {
+        mantissa = mantissa
+            .checked_mul(10)?
+            .checked_add((bytes[pos] - b'0') as u64)?;
+        pos += 1;
+        int_digits += 1;
+    }
+    let mut grouped = false;
+    // Thousands separators: "11,000,000" — groups of exactly three digits after a comma.
+    while int_digits <= 3 || grouped {
+        let group = bytes.get(pos + 1..pos + 4);
+        let is_group = bytes.get(pos) == Some(&b',')
+            && group.is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+            && !bytes.get(pos + 4).is_some_and(u8::is_ascii_digit);
+        if !is_group {
+            break;
+        }
+        for &b in &bytes[pos + 1..pos + 4] {
+            mantissa = mantissa.checked_mul(10)?.checked_add((b - b'0') as u64)?;
+        }
+        pos += 4;
+        grouped = true;
+    }
+    // Decimals: "1.2", "5.93".
+    if bytes.get(pos) == Some(&b'.') && bytes.get(pos + 1).is_some_and(u8::is_ascii_digit) {
+        pos += 1;
+        while pos < bytes.len() && bytes[pos].is_ascii_digit() {
+            mantissa = mantissa
+                .checked_mul(10)?
+                .checked_add((bytes[pos] - b'0') as u64)?;
+            exponent -= 1;
+            pos += 1;
+        }
+    }
+    let decimal = Decimal { mantissa, exponent };
+    let year_like = !grouped && exponent == 0 && int_digits == 4;
+    // Letters glued to the digits: a scale ("1.2bn", "$2.5k"), a unit ("300kg"), or an ordinal
+    // or code ("4th", "7x39mm"), which the caller rejects.
+    let letters_end = pos
+        + text[pos..]
+            .bytes()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+    let glued = &text[pos..letters_end];
+    let power = match glued {
+        "k" => Some(3),
+        "bn" | "b" | "bln" => Some(9),
+        "mn" | "mln" => Some(6),
+        "tn" | "trn" => Some(12),
+        _ => None,
+    };
+    let (value, scaled, attached) = match power {
+        Some(p) => (decimal.scaled(p).to_f64(), true, (pos, pos)),
+        None if glued.is_empty() => (decimal.to_f64(), false, (pos, pos)),
+        None => (decimal.to_f64(), false, (pos, letters_end)),
+    };
+    let end = if attached.0 == attached.1 {
+        letters_end
+    } else {
+        pos
+    };
+    Some(Number {
+        value,
+        start,
+        end,
+        digits: true,
+        year_like: year_like && glued.is_empty(),
+        scaled,
+        scale_power: power.unwrap_or(0),
+        attached,
+    })
+}
+
+/// Numbers in words: "six", "twenty-five", "two hundred", "three thousand", "a dozen",
+/// "two dozen".
+fn read_words(doc: &Doc<'_>, i: usize) -> Option<Number> {
+    let start = doc.words[i].start;
+    let mut j = i;
+    let mut total: u64 = 0;
+    let mut current: u64;
+    let word = doc.word(j);
+    if matches!(word, "a" | "an") {
+        // "a dozen", "a hundred", "a thousand", "a million".
+        let next = j + 1;
+        if next >= doc.words.len() || doc.gap_before(next) != " " {
+            return None;
+        }
+        let multiplier = match doc.word(next) {
+            "dozen" => 12,
+            "hundred" => 100,
+            "thousand" => 1000,
+            "million" => 1_000_000,
+            "billion" => 1_000_000_000,
+            _ => return None,
+        };
+        return Some(Number {
+            value: multiplier as f64,
+            start,
+            end: doc.words[next].end,
+            digits: false,
+            year_like: false,
+            scaled: true,
+            scale_power: 0,
+            attached: (0, 0),
+        });
+    }
+    current = small_number(word)?;
+    let mut scaled = false;
+    let mut end = doc.words[j].end;
+    loop {
+        let next = j + 1;
+        if next >= doc.words.len() {
+            break;
+        }
+        let gap = doc.gap_before(next);
+        let w = doc.word(next);
+        match (gap, small_number(w), w) {
+            // "twenty-five", "twenty five"
+            ("-" | " ", Some(unit), _)
+                if current % 100 >= 20 && current.is_multiple_of(10) && unit < 10 =>
+            {
+                current += unit;
+            }
+            (" ", _, "hundred") => {
+                current *= 100;
+                scaled = true;
+            }
+            (" ", _, "thousand") => {
+                total += current * 1000;
+                current = 0;
+                scaled = true;
+            }
+            (" ", _, "dozen") => {
+                current *= 12;
+                scaled = true;
+            }
+            // "two hundred and fifty"
+            (" ", _, "and") if scaled && current.is_multiple_of(100) => {
+                let after = next + 1;
+                match (after < doc.words.len()).then(|| small_number(doc.word(after))) {
+                    Some(Some(n)) if doc.gap_before(after) == " " => {
+                        current += n;
+                        j = after;
+                        end = doc.words[j].end;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            _ => break,
+        }
+        j = next;
+        end = doc.words[j].end;
+    }
+    total += current;
+    Some(Number {
+        value: total as f64,
+        start,
+        end,
+        digits: false,
+        year_like: false,
+        scaled,
+        scale_power: 0,
+        attached: (0, 0),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn number(text: &str) -> Option<(f64, String)> {
+        let doc = Doc::new(text);
+        read_number(&doc, 0).map(|n| (n.value, text[n.start..n.end].to_string()))
+    }
+
+    #[test]
+    fn digits_separators_and_decimals() {
+        assert_eq!(number("18,000 km"), Some((18000.0, "18,000".into())));
+        assert_eq!(
+            number("11,000,000 pills"),
+            Some((11e6, "11,000,000".into()))
+        );
+        assert_eq!(number("5.93 tonnes"), Some((5.93, "5.93".into())));
+        assert_eq!(number("1,5 x"), Some((1.0, "1".into())));
+    }
+
+    #[test]
+    fn scales_attached_and_separate() {
+        assert_eq!(
+            number("11 million pills"),
+            Some((11e6, "11 million".into()))
+        );
+        assert_eq!(number("1.2bn"), Some((1.2e9, "1.2bn".into())));
+        assert_eq!(number("2.5k"), Some((2500.0, "2.5k".into())));
+        assert_eq!(
+            number("1.2 billion"),
+            Some((1_200_000_000.0, "1.2 billion".into()))
+        );
+        assert_eq!(number("5.93 mln"), Some((5_930_000.0, "5.93 mln".into())));
+    }
+
+    #[test]
+    fn numbers_in_words() {
+        assert_eq!(number("six soldiers"), Some((6.0, "six".into())));
+        assert_eq!(
+            number("twenty-five rifles"),
+            Some((25.0, "twenty-five".into()))
+        );
+        assert_eq!(number("two dozen trucks"), Some((24.0, "two dozen".into())));
+        assert_eq!(number("a dozen trucks"), Some((12.0, "a dozen".into())));
+        assert_eq!(
+            number("three hundred men"),
+            Some((300.0, "three hundred".into()))
+        );
+        assert_eq!(
+            number("two million pills"),
+            Some((2e6, "two million".into()))
+        );
+        assert_eq!(number("a house"), None);
+    }
+
+    #[test]
+    fn glued_letters_are_left_to_the_caller() {
+        let doc = Doc::new("300kg");
+        let n = read_number(&doc, 0).unwrap();
+        assert_eq!(n.value, 300.0);
+        assert_eq!(&doc.text()[n.attached.0..n.attached.1], "kg");
+        assert!(read_number(&Doc::new("2024"), 0).unwrap().year_like);
+        assert!(!read_number(&Doc::new("2,024"), 0).unwrap().year_like);
+    }
+}

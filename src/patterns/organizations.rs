@@ -1,0 +1,450 @@
+//! Organizations named by a capitalized phrase with an organizational head noun ("… Security
+//! Implementation Group", "Ministry of Defence"), and coordinated names sharing one head ("the
+//! Sinaloa and Jalisco New Generation cartels" gives two organizations).
+
+use crate::entity::{Entity, Label, Sense};
+use crate::lexicon::Lexicon;
+use crate::patterns::units::singularize;
+use crate::text::{Doc, fold};
+
+/// Head nouns that make a capitalized phrase an organization.
+fn is_head(word: &str) -> bool {
+    matches!(
+        word,
+        "group"
+            | "cartel"
+            | "agency"
+            | "ministry"
+            | "department"
+            | "council"
+            | "committee"
+            | "commission"
+            | "command"
+            | "forces"
+            | "force"
+            | "army"
+            | "navy"
+            | "guard"
+            | "police"
+            | "party"
+            | "front"
+            | "brigade"
+            | "brigades"
+            | "battalion"
+            | "regiment"
+            | "division"
+            | "corps"
+            | "university"
+            | "institute"
+            | "center"
+            | "centre"
+            | "foundation"
+            | "organization"
+            | "organisation"
+            | "association"
+            | "bank"
+            | "corporation"
+            | "corp"
+            | "inc"
+            | "ltd"
+            | "llc"
+            | "company"
+            | "office"
+            | "bureau"
+            | "service"
+            | "services"
+            | "administration"
+            | "authority"
+            | "court"
+            | "tribunal"
+            | "coalition"
+            | "alliance"
+            | "network"
+            | "movement"
+            | "union"
+            | "federation"
+            | "assembly"
+            | "parliament"
+            | "secretariat"
+            | "unit"
+            | "gang"
+            | "clan"
+            | "syndicate"
+            | "mafia"
+            | "militia"
+            | "brotherhood"
+            | "industries"
+            | "technologies"
+            | "systems"
+            | "holdings"
+            | "board"
+            | "laboratories"
+            | "academy"
+            | "college"
+            | "fund"
+            | "agencies"
+            | "directorate"
+            | "cartels"
+    )
+}
+
+/// Heads that can come first: "Ministry of Defence", "Secretaría de Marina".
+fn is_leading_head(word: &str) -> bool {
+    matches!(
+        word,
+        "ministry"
+            | "department"
+            | "office"
+            | "bureau"
+            | "secretariat"
+            | "institute"
+            | "university"
+            | "council"
+            | "bank"
+            | "court"
+            | "commission"
+            | "committee"
+            | "army"
+            | "coalition"
+            | "federation"
+            | "union"
+            | "league"
+            | "cartel"
+            | "secretaria"
+            | "fiscalia"
+            | "procuraduria"
+            | "ministerio"
+            | "policia"
+            | "guardia"
+            | "ejercito"
+            | "cartel de"
+            | "agency"
+            | "directorate"
+            | "embassy"
+            | "consulate"
+            | "school"
+            | "center"
+            | "centre"
+            | "organization"
+            | "bank of"
+            | "party"
+            | "administration"
+    )
+}
+
+/// Small words allowed inside a name when capitalized words surround them.
+fn is_connector(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "for"
+            | "and"
+            | "the"
+            | "on"
+            | "de"
+            | "del"
+            | "la"
+            | "los"
+            | "las"
+            | "y"
+            | "el"
+            | "against"
+    )
+}
+
+/// Capitalized words that begin sentences and never begin a name.
+fn is_sentence_word(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "but"
+            | "and"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "by"
+            | "with"
+            | "from"
+            | "as"
+            | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "according"
+            | "under"
+            | "since"
+            | "if"
+            | "both"
+            | "each"
+            | "every"
+            | "all"
+            | "some"
+            | "many"
+            | "most"
+            | "other"
+            | "such"
+            | "during"
+            | "meanwhile"
+            | "however"
+            | "last"
+            | "former"
+            | "new"
+            | "several"
+    )
+}
+
+fn capitalized_or_initial(doc: &Doc<'_>, j: usize) -> bool {
+    doc.is_capitalized(j) && !doc.word(j).as_bytes()[0].is_ascii_digit()
+}
+
+/// Gaps allowed between the words of a name: a space, a hyphen ("Counter-Daesh"), the period
+/// of an initial ("U.S. Central").
+fn joins(doc: &Doc<'_>, j: usize) -> bool {
+    doc.continues_name(j, false) || doc.gap_before(j) == " & "
+}
+
+/// The first word of the capitalized phrase that ends at word `last`.
+fn phrase_start(doc: &Doc<'_>, last: usize, allow_connectors: bool) -> usize {
+    let mut first = last;
+    while first > 0 && joins(doc, first) && !doc.starts_sentence(first) {
+        let prev = first - 1;
+        if capitalized_or_initial(doc, prev) {
+            first = prev;
+        } else if allow_connectors
+            && is_connector(doc.word(prev))
+            && prev > 0
+            && joins(doc, prev)
+            && capitalized_or_initial(doc, prev - 1)
+            && doc.word(prev) != "and"
+        {
+            first = prev - 1;
+        } else {
+            break;
+        }
+    }
+    // Drop sentence words and connectors at the front.
+    while first < last && (is_sentence_word(doc.word(first)) || is_connector(doc.word(first))) {
+        first += 1;
+    }
+    first
+}
+
+/// The last word of a complement after a head: "of Defence", "de la Defensa Nacional".
+fn complement_end(doc: &Doc<'_>, head: usize) -> usize {
+    let mut end = head;
+    let mut j = head + 1;
+    while j < doc.words.len() && joins(doc, j) {
+        let word = doc.word(j);
+        if capitalized_or_initial(doc, j) {
+            end = j;
+            j += 1;
+        } else if is_connector(word) && word != "and" {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+fn lexicon_sense(lexicon: &Lexicon, folded: &str, label: crate::entity::Label) -> Option<Sense> {
+    lexicon
+        .lookup(folded)
+        .map(|name| &lexicon.entries[name.entry])
+        .find(|entry| entry.label == label)
+        .map(|entry| entry.sense.clone())
+}
+
+/// The entity for a phrase: the lexicon's entry if the phrase is one of its names, else the
+/// phrase itself as canonical.
+fn phrase_entity(doc: &Doc<'_>, lexicon: &Lexicon, start: usize, end: usize) -> Entity {
+    let (os, oe) = doc.folded.to_original(start, end);
+    let written = &doc.original[os..oe];
+    let sense = lexicon_sense(lexicon, &doc.text()[start..end], Label::ORG).unwrap_or(Sense {
+        canonical: written.into(),
+        category: None,
+        kb_id: None,
+    });
+    Entity::new(start, end, Label::ORG).with_sense(sense)
+}
+
+/// Appends every organization phrase of `doc` to `out` (folded offsets).
+pub fn find_organizations(doc: &Doc<'_>, lexicon: &Lexicon, out: &mut Vec<Entity>) {
+    for h in 0..doc.words.len() {
+        let word = doc.word(h);
+        if !doc.is_capitalized(h) {
+            if is_head(word) && word.ends_with('s') {
+                coordinated(doc, lexicon, h, out);
+            }
+            continue;
+        }
+        if is_head(word) {
+            if word.ends_with('s') {
+                coordinated(doc, lexicon, h, out);
+            }
+            let first = phrase_start(doc, h, true);
+            let last = complement_end(doc, h);
+            if first < h || last > h {
+                out.push(phrase_entity(
+                    doc,
+                    lexicon,
+                    doc.words[first].start,
+                    doc.words[last].end,
+                ));
+            }
+        } else if is_leading_head(word) {
+            let last = complement_end(doc, h);
+            if last > h + 1 || (last == h + 1 && doc.gap_before(h + 1) == " ") && last > h {
+                let gap_words = &doc.text()[doc.words[h].end..doc.words[h + 1].start];
+                if gap_words.contains(" of ")
+                    || gap_words.contains(" de ")
+                    || gap_words.contains(" for ")
+                {
+                    out.push(phrase_entity(
+                        doc,
+                        lexicon,
+                        doc.words[h].start,
+                        doc.words[last].end,
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// "the Sinaloa and Jalisco New Generation cartels": each part, joined with the singular head,
+/// must be an organization the lexicon knows ("Sinaloa Cartel", "Jalisco New Generation
+/// Cartel"); the last part's span takes the head noun.
+fn coordinated(doc: &Doc<'_>, lexicon: &Lexicon, head: usize, out: &mut Vec<Entity>) {
+    let Some(singular) = singularize(doc.word(head)) else {
+        return;
+    };
+    if head == 0 || doc.gap_before(head) != " " {
+        return;
+    }
+    let mut parts: Vec<(usize, usize)> = Vec::new(); // (first word, last word)
+    let mut last = head - 1;
+    loop {
+        if !capitalized_or_initial(doc, last) {
+            return;
+        }
+        let first = phrase_start(doc, last, false);
+        parts.push((first, last));
+        if first < 2 {
+            break;
+        }
+        let joiner = doc.word(first - 1);
+        let gap = doc.gap_before(first);
+        let comma = doc.gap_before(first) == ", ";
+        if matches!(joiner, "and" | "or") && gap == " " {
+            let before = first - 1;
+            let gap_before = doc.gap_before(before);
+            if !matches!(gap_before, " " | ", ") {
+                break;
+            }
+            last = before - 1;
+        } else if comma && parts.len() > 1 {
+            last = first - 1;
+        } else {
+            break;
+        }
+    }
+    if parts.len() < 2 {
+        return;
+    }
+    let mut found = Vec::new();
+    for (n, &(first, last)) in parts.iter().enumerate() {
+        let span_text = &doc.text()[doc.words[first].start..doc.words[last].end];
+        let key = fold(&format!("{span_text} {singular}"));
+        let Some(sense) = lexicon_sense(lexicon, &key, Label::ORG) else {
+            continue;
+        };
+        // parts[0] is the one next to the head: its span includes the head noun.
+        let end = if n == 0 {
+            doc.words[head].end
+        } else {
+            doc.words[last].end
+        };
+        found.push(Entity::new(doc.words[first].start, end, Label::ORG).with_sense(sense));
+    }
+    if found.len() == parts.len() {
+        out.extend(found);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn orgs(text: &str) -> Vec<(String, String)> {
+        let mut lexicon = Lexicon::default();
+        lexicon.add_file(
+            "t.tsv",
+            "canonical\tlabel\tcategory\taliases\tkb_id\tcase\n\
+             Sinaloa Cartel\tORG\tcartel\t\t\t\n\
+             Jalisco New Generation Cartel\tORG\tcartel\tCJNG\t\t\n\
+             Gulf Cartel\tORG\tcartel\t\t\t\n",
+        );
+        let doc = Doc::new(text);
+        let mut out = Vec::new();
+        find_organizations(&doc, &lexicon, &mut out);
+        out.iter()
+            .map(|e| {
+                let (s, t) = doc.folded.to_original(e.start, e.end);
+                (
+                    text[s..t].to_string(),
+                    e.canonical().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn head_nouns_make_organizations() {
+        let found = orgs("the launch of the U.S.-Mexico Security Implementation Group in");
+        assert!(
+            found
+                .iter()
+                .any(|(t, _)| t == "U.S.-Mexico Security Implementation Group"),
+            "{found:?}"
+        );
+        let found = orgs("said the Ministry of Defence on");
+        assert_eq!(found[0].0, "Ministry of Defence");
+        let found = orgs("The Syrian Democratic Forces said");
+        assert_eq!(found[0].0, "Syrian Democratic Forces");
+    }
+
+    #[test]
+    fn coordinated_names_give_one_organization_each() {
+        let found = orgs("violence by the Sinaloa and Jalisco New Generation cartels, which");
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "Jalisco New Generation cartels".to_string(),
+                    "Jalisco New Generation Cartel".to_string()
+                ),
+                ("Sinaloa".to_string(), "Sinaloa Cartel".to_string()),
+            ]
+        );
+        let found = orgs("the Sinaloa, Gulf and Jalisco New Generation cartels");
+        assert_eq!(found.len(), 3, "{found:?}");
+    }
+
+    #[test]
+    fn a_lone_head_is_not_an_organization() {
+        assert!(orgs("The Group said").is_empty());
+        assert!(orgs("Police said").is_empty());
+    }
+}

@@ -1,0 +1,90 @@
+//! Qualifiers before a figure ("more than", "nearly"), normalized to the contract's six.
+
+use crate::entity::Qualifier;
+use crate::text::{Doc, is_word_char};
+
+/// Phrases in folded form, longest first where one ends another ("no more than" before
+/// "more than").
+const PHRASES: &[(&str, Qualifier)] = &[
+    ("no more than", Qualifier::UpTo),
+    ("not more than", Qualifier::UpTo),
+    ("no fewer than", Qualifier::AtLeast),
+    ("no less than", Qualifier::AtLeast),
+    ("more than", Qualifier::Over),
+    ("over", Qualifier::Over),
+    ("above", Qualifier::Over),
+    ("in excess of", Qualifier::Over),
+    ("upwards of", Qualifier::Over),
+    ("upward of", Qualifier::Over),
+    ("exceeding", Qualifier::Over),
+    ("at least", Qualifier::AtLeast),
+    ("a minimum of", Qualifier::AtLeast),
+    ("less than", Qualifier::Under),
+    ("fewer than", Qualifier::Under),
+    ("under", Qualifier::Under),
+    ("below", Qualifier::Under),
+    ("up to", Qualifier::UpTo),
+    ("as many as", Qualifier::UpTo),
+    ("as much as", Qualifier::UpTo),
+    ("at most", Qualifier::UpTo),
+    ("a maximum of", Qualifier::UpTo),
+    ("nearly", Qualifier::Nearly),
+    ("almost", Qualifier::Nearly),
+    ("close to", Qualifier::Nearly),
+    ("just under", Qualifier::Nearly),
+    ("roughly", Qualifier::About),
+    ("around", Qualifier::About),
+    ("about", Qualifier::About),
+    ("approximately", Qualifier::About),
+    ("approx.", Qualifier::About),
+    ("some", Qualifier::About),
+    ("an estimated", Qualifier::About),
+    ("estimated", Qualifier::About),
+    ("an approximate", Qualifier::About),
+    ("circa", Qualifier::About),
+    ("an average of", Qualifier::About),
+];
+
+/// The qualifier written just before folded byte `start`, if any.
+pub fn qualifier_before(doc: &Doc<'_>, start: usize) -> Option<Qualifier> {
+    let text = doc.text();
+    let from = start.saturating_sub(24);
+    let from = (from..start)
+        .find(|&p| text.is_char_boundary(p))
+        .unwrap_or(start);
+    let before = text[from..start].trim_end();
+    for &(phrase, qualifier) in PHRASES {
+        if let Some(rest) = before.strip_suffix(phrase)
+            && !rest.chars().next_back().is_some_and(is_word_char)
+        {
+            return Some(qualifier);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> Option<&'static str> {
+        let doc = Doc::new(text);
+        let start = text.find(|c: char| c.is_ascii_digit() || c == '$').unwrap();
+        qualifier_before(&doc, start).map(Qualifier::as_str)
+    }
+
+    #[test]
+    fn each_phrase_is_normalized() {
+        assert_eq!(q("seized more than 300"), Some("over"));
+        assert_eq!(q("in excess of $5"), Some("over"));
+        assert_eq!(q("at least 12"), Some("at least"));
+        assert_eq!(q("fewer than 20"), Some("under"));
+        assert_eq!(q("as many as 40"), Some("up to"));
+        assert_eq!(q("almost 9"), Some("nearly"));
+        assert_eq!(q("an estimated 70"), Some("about"));
+        assert_eq!(q("roughly 70"), Some("about"));
+        assert_eq!(q("no more than 5"), Some("up to"));
+        assert_eq!(q("the 5"), None);
+        assert_eq!(q("handsome 5"), None);
+    }
+}

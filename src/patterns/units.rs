@@ -1,0 +1,420 @@
+//! The vocabulary around numbers: units of measure, currencies, counted nouns.
+
+use crate::text::Doc;
+
+/// A unit of measure written as one word, by its folded spelling.
+fn measure_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "kilogram" | "kilograms" | "kilo" | "kilos" | "kg" | "kgs" | "kilogramos" => "kg",
+        "gram" | "grams" | "gramme" | "grammes" | "g" | "gramos" => "g",
+        "milligram" | "milligrams" | "mg" => "mg",
+        "pound" | "pounds" | "lb" | "lbs" => "lb",
+        "ounce" | "ounces" | "oz" => "oz",
+        "ton" | "tons" | "tonne" | "tonnes" | "toneladas" => "t",
+        "kilometer" | "kilometers" | "kilometre" | "kilometres" | "km" | "kilometros" => "km",
+        "mile" | "miles" => "mi",
+        "meter" | "meters" | "metre" | "metres" | "metros" => "m",
+        "foot" | "feet" | "ft" => "ft",
+        "hectare" | "hectares" | "hectareas" => "ha",
+        "acre" | "acres" => "acre",
+        "liter" | "liters" | "litre" | "litres" | "litros" => "l",
+        "gallon" | "gallons" | "galones" => "gal",
+        "barrel" | "barrels" => "bbl",
+        "year" | "years" | "anos" => "year",
+        "month" | "months" | "meses" => "month",
+        "week" | "weeks" | "semanas" => "week",
+        "day" | "days" | "dias" => "day",
+        "hour" | "hours" | "horas" => "hour",
+        "minute" | "minutes" | "minutos" => "minute",
+        _ => return None,
+    })
+}
+
+/// A unit of measure glued to digits ("300kg", "5km", "20lbs").
+pub fn attached_measure(letters: &str) -> Option<&'static str> {
+    match letters {
+        "kg" | "kgs" | "g" | "mg" | "lb" | "lbs" | "oz" | "km" | "ft" | "ha" | "l" => {
+            measure_word(letters)
+        }
+        "t" => Some("t"),
+        "m" => Some("m"),
+        "mi" => Some("mi"),
+        "km2" | "sqkm" => Some("km2"),
+        _ => None,
+    }
+}
+
+/// The unit of measure that starts at word `j`, with the folded byte offset where it ends:
+/// "kilograms", "square kilometers", "metric tons", "sq km".
+pub fn measure_at(doc: &Doc<'_>, j: usize) -> Option<(&'static str, usize)> {
+    let word = doc.word(j);
+    let next_is = |k: usize| -> Option<&str> {
+        (j + k < doc.words.len() && doc.gap_before(j + k) == " ").then(|| doc.word(j + k))
+    };
+    if matches!(word, "square" | "sq") {
+        let area = match next_is(1)? {
+            "kilometers" | "kilometres" | "kilometer" | "kilometre" | "km" => "km2",
+            "miles" | "mile" | "mi" => "mi2",
+            "meters" | "metres" | "meter" | "metre" | "m" => "m2",
+            "feet" | "foot" | "ft" => "ft2",
+            _ => return None,
+        };
+        return Some((area, doc.words[j + 1].end));
+    }
+    if matches!(word, "metric" | "short") && matches!(next_is(1), Some("tons" | "ton" | "tonnes")) {
+        return Some(("t", doc.words[j + 1].end));
+    }
+    // "km2" is split into "km2"; "1,000 km²" folds "²" to "2" glued to "km".
+    if matches!(word, "km2" | "mi2") {
+        return Some((if word == "km2" { "km2" } else { "mi2" }, doc.words[j].end));
+    }
+    measure_word(word).map(|unit| (unit, doc.words[j].end))
+}
+
+/// An ISO 4217 code for a currency word written after an amount ("pesos", "dollars").
+pub fn currency_after(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "dollar" | "dollars" | "dolares" | "usd" => "USD",
+        "peso" | "pesos" | "mxn" => "MXN",
+        "euro" | "euros" | "eur" => "EUR",
+        "yuan" | "renminbi" | "rmb" | "cny" => "CNY",
+        "bolivar" | "bolivares" | "bolivars" => "VES",
+        "rupee" | "rupees" => "INR",
+        "sterling" | "gbp" => "GBP",
+        "cad" => "CAD",
+        _ => return None,
+    })
+}
+
+/// A currency code written before an amount ("USD 5 million", "MXN 300").
+pub fn currency_code_before(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "usd" => "USD",
+        "mxn" => "MXN",
+        "eur" => "EUR",
+        "gbp" => "GBP",
+        "cad" => "CAD",
+        "cny" | "rmb" => "CNY",
+        _ => return None,
+    })
+}
+
+/// Nouns that are counted in this domain, in the singular; plurals are recognized by their
+/// ending, but these are also accepted in the singular ("one rifle").
+const COUNTED: &[&str] = &[
+    "person",
+    "man",
+    "woman",
+    "child",
+    "member",
+    "soldier",
+    "troop",
+    "marine",
+    "officer",
+    "agent",
+    "suspect",
+    "migrant",
+    "civilian",
+    "victim",
+    "death",
+    "homicide",
+    "murder",
+    "killing",
+    "arrest",
+    "detainee",
+    "prisoner",
+    "inmate",
+    "fighter",
+    "militant",
+    "gunman",
+    "pill",
+    "tablet",
+    "dose",
+    "rifle",
+    "pistol",
+    "gun",
+    "firearm",
+    "weapon",
+    "round",
+    "cartridge",
+    "magazine",
+    "grenade",
+    "vehicle",
+    "truck",
+    "car",
+    "boat",
+    "vessel",
+    "aircraft",
+    "drone",
+    "helicopter",
+    "lab",
+    "laboratory",
+    "case",
+    "country",
+    "nation",
+    "state",
+    "city",
+    "municipality",
+    "strike",
+    "airstrike",
+    "target",
+    "building",
+    "position",
+    "tunnel",
+    "facility",
+    "package",
+    "shipment",
+    "container",
+    "bag",
+    "brick",
+    "bundle",
+    "mine",
+    "bomb",
+    "launcher",
+    "attack",
+    "operation",
+    "raid",
+    "cartel",
+    "gang",
+    "group",
+    "cell",
+    "company",
+    "bank",
+    "account",
+    "individual",
+    "entity",
+    "family",
+    "student",
+    "journalist",
+    "police",
+    "policeman",
+    "mayor",
+    "candidate",
+    "defendant",
+    "body",
+    "corpse",
+    "grave",
+    "unit",
+    "site",
+    "warehouse",
+    "camp",
+    "checkpoint",
+    "crossing",
+    "port",
+    "flight",
+    "plane",
+    "shot",
+    "casualty",
+    "injury",
+];
+
+/// Irregular plurals of counted nouns, mapped to their singular.
+fn irregular_plural(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "people" => "person",
+        "persons" => "person",
+        "men" => "man",
+        "women" => "woman",
+        "children" => "child",
+        "police" => "police officer",
+        "policemen" => "policeman",
+        "gunmen" => "gunman",
+        "aircraft" => "aircraft",
+        "personnel" => "personnel",
+        "troops" => "troop",
+        _ => return None,
+    })
+}
+
+/// Words that end a search for the counted noun: function words and common verbs that follow
+/// a bare number ("killed 15 in", "six were").
+fn ends_noun_search(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "from"
+            | "by"
+            | "for"
+            | "with"
+            | "and"
+            | "or"
+            | "but"
+            | "were"
+            | "was"
+            | "are"
+            | "is"
+            | "be"
+            | "been"
+            | "have"
+            | "had"
+            | "has"
+            | "who"
+            | "that"
+            | "which"
+            | "the"
+            | "a"
+            | "an"
+            | "per"
+            | "than"
+            | "as"
+            | "into"
+            | "during"
+            | "since"
+            | "each"
+            | "across"
+            | "between"
+            | "while"
+            | "after"
+            | "before"
+            | "said"
+            | "says"
+            | "this"
+            | "these"
+            | "those"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "did"
+            | "do"
+            | "does"
+            | "not"
+            | "more"
+            | "less"
+            | "other"
+            | "others"
+            | "over"
+            | "under"
+            | "about"
+            | "percent"
+            | "times"
+            | "ago"
+            | "earlier"
+            | "later"
+            | "apiece"
+            | "when"
+            | "where"
+            | "if"
+            | "so"
+            | "because"
+            | "through"
+            | "against"
+            | "among"
+    )
+}
+
+/// The singular of a counted noun, if `word` is one.
+pub fn counted_noun(word: &str) -> Option<String> {
+    if let Some(singular) = irregular_plural(word) {
+        return Some(singular.to_owned());
+    }
+    if COUNTED.contains(&word) {
+        return Some(word.to_owned());
+    }
+    let singular = singularize(word)?;
+    Some(singular)
+}
+
+/// The singular of a regular English plural ("casualties", "pills", "boxes"), or `None` if the
+/// word does not look like a plural noun.
+pub fn singularize(word: &str) -> Option<String> {
+    if word.len() < 4 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    if !word.ends_with('s')
+        || word.ends_with("ss")
+        || word.ends_with("us")
+        || word.ends_with("is")
+        || word.ends_with("ous")
+    {
+        return None;
+    }
+    if let Some(stem) = word.strip_suffix("ies") {
+        return Some(format!("{stem}y"));
+    }
+    for ending in ["ches", "shes", "xes", "sses", "zes"] {
+        if word.ends_with(ending) {
+            return Some(word[..word.len() - 2].to_owned());
+        }
+    }
+    if let Some(stem) = word.strip_suffix("ves")
+        && matches!(stem, "kni" | "li" | "wi")
+    {
+        return Some(format!("{stem}fe"));
+    }
+    Some(word[..word.len() - 1].to_owned())
+}
+
+/// The noun a figure counts, looked for in the few words after it: "11 million fentanyl pills"
+/// gives "pill"; "killed 15 in" gives nothing.
+pub fn counted_noun_after(doc: &Doc<'_>, first: usize) -> Option<String> {
+    for j in first..(first + 4).min(doc.words.len()) {
+        let gap = doc.gap_before(j);
+        if j > first && !matches!(gap, " " | "-") {
+            return None;
+        }
+        if j == first && !matches!(gap, " " | "-") && !gap.trim().is_empty() {
+            return None;
+        }
+        let word = doc.word(j);
+        if ends_noun_search(word) {
+            return None;
+        }
+        if let Some(singular) = irregular_plural(word) {
+            return Some(singular.to_owned());
+        }
+        if COUNTED.contains(&word) {
+            return Some(word.to_owned());
+        }
+        if let Some(singular) = singularize(word) {
+            return Some(singular);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals_become_singular() {
+        assert_eq!(singularize("pills").as_deref(), Some("pill"));
+        assert_eq!(singularize("casualties").as_deref(), Some("casualty"));
+        assert_eq!(singularize("boxes").as_deref(), Some("box"));
+        assert_eq!(singularize("launches").as_deref(), Some("launch"));
+        assert_eq!(singularize("glass"), None);
+        assert_eq!(singularize("famous"), None);
+        assert_eq!(counted_noun("people").as_deref(), Some("person"));
+    }
+
+    #[test]
+    fn the_counted_noun_skips_modifiers() {
+        let doc = Doc::new("11 million fentanyl pills were seized");
+        assert_eq!(counted_noun_after(&doc, 2).as_deref(), Some("pill"));
+        let doc = Doc::new("killed 15 in an attack");
+        assert_eq!(counted_noun_after(&doc, 2), None);
+        let doc = Doc::new("40 AR-15 rifles");
+        assert_eq!(counted_noun_after(&doc, 1).as_deref(), Some("rifle"));
+    }
+
+    #[test]
+    fn measures_of_one_or_two_words() {
+        let doc = Doc::new("18,000 square kilometers");
+        assert_eq!(measure_at(&doc, 2).map(|m| m.0), Some("km2"));
+        let doc = Doc::new("3 metric tons");
+        assert_eq!(measure_at(&doc, 1).map(|m| m.0), Some("t"));
+        let doc = Doc::new("300 kilos");
+        assert_eq!(measure_at(&doc, 1).map(|m| m.0), Some("kg"));
+    }
+}

@@ -1,0 +1,3 @@
+//! Writers of tagging results.
+
+pub mod jsonl;

@@ -1,0 +1,240 @@
+//! The pipeline: an article's text in, its entities out. Stages run in this visible order:
+//!
+//! 1. fold the text and split it into words ([`crate::text`]);
+//! 2. lexicon hits, and model + class compounds ("AR-15 rifles");
+//! 3. name patterns: titled people, organization phrases, coordinated names;
+//! 4. dates, figures and URLs;
+//! 5. acronyms defined in the text, which override the lexicon for that document;
+//! 6. overlap resolution ([`crate::resolve`]);
+//! 7. later mentions of a person's surname;
+//! 8. offsets mapped back to the original text.
+
+use std::sync::Arc;
+
+use crate::article::Article;
+use crate::entity::{Entity, Label, Sense};
+use crate::lexicon::matcher::hit_entity;
+use crate::lexicon::{Lexicon, Matcher};
+use crate::patterns::dates::{Published, find_dates};
+use crate::patterns::figures::{Currency, find_figures};
+use crate::patterns::{acronyms, names, organizations, urls};
+use crate::resolve::{Candidate, Source, resolve};
+use crate::text::Doc;
+
+/// What the tagger needs to know about an article besides its text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    pub published: Option<Published>,
+    pub currency: Currency,
+}
+
+impl Context {
+    pub fn for_article(article: &Article) -> Context {
+        Context {
+            published: article.published.as_deref().and_then(Published::parse),
+            currency: Currency::for_source(article.url.as_deref(), article.source.as_deref()),
+        }
+    }
+}
+
+/// Built once from the lexicons; shared read-only by every thread.
+#[derive(Debug)]
+pub struct Tagger {
+    lexicon: Lexicon,
+    matcher: Matcher,
+}
+
+impl Tagger {
+    /// Compiles `lexicon` (its `problems` are the caller's to report).
+    pub fn new(lexicon: Lexicon) -> Result<Tagger, aho_corasick::BuildError> {
+        let matcher = Matcher::new(&lexicon)?;
+        Ok(Tagger { lexicon, matcher })
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The entities of an article, sorted by start, byte offsets into `article.text`.
+    pub fn tag(&self, article: &Article) -> Vec<Entity> {
+        self.tag_text(&article.text, Context::for_article(article))
+    }
+
+    /// The entities of `text`, sorted by start, byte offsets into `text`.
+    pub fn tag_text(&self, text: &str, context: Context) -> Vec<Entity> {
+        let doc = Doc::new(text);
+        let mut candidates = Vec::new();
+        self.lexicon_stage(&doc, &mut candidates);
+        self.name_stage(&doc, &mut candidates);
+        pattern_stage(&doc, context, &mut candidates);
+        acronym_stage(&doc, &mut candidates);
+        let mut entities = resolve(candidates);
+        self.fill_canonicals(&doc, &mut entities);
+        propagate_surnames(&doc, &mut entities);
+        for e in &mut entities {
+            (e.start, e.end) = doc.folded.to_original(e.start, e.end);
+        }
+        entities
+    }
+
+    fn lexicon_stage(&self, doc: &Doc<'_>, candidates: &mut Vec<Candidate>) {
+        let mut hits = Vec::new();
+        self.matcher.find(doc, &mut hits);
+        for pair in hits.windows(2) {
+            if let Some(compound) = self.compound(doc, &pair[0], &pair[1]) {
+                candidates.push(compound);
+            }
+        }
+        candidates.extend(hits.iter().map(|hit| Candidate {
+            entity: hit_entity(&self.lexicon, hit),
+            source: if hit.exact_case {
+                Source::LexiconExact
+            } else {
+                Source::Lexicon
+            },
+        }));
+    }
+
+    /// A named model followed by its class noun is one mention of the model: "AR-15 rifles",
+    /// "F-16 fighter jets". Class entries are the ones whose canonical name is lower-case.
+    fn compound(
+        &self,
+        doc: &Doc<'_>,
+        model: &crate::lexicon::Hit,
+        class: &crate::lexicon::Hit,
+    ) -> Option<Candidate> {
+        let (m, c) = (
+            &self.lexicon.entries[model.entry],
+            &self.lexicon.entries[class.entry],
+        );
+        let is_class = |canonical: &str| canonical.starts_with(|ch: char| ch.is_lowercase());
+        let gap = &doc.text()[model.end..class.start];
+        (m.label == c.label
+            && !is_class(&m.sense.canonical)
+            && is_class(&c.sense.canonical)
+            && matches!(gap, " " | "-"))
+        .then(|| Candidate {
+            entity: Entity::new(model.start, class.end, m.label).with_sense(m.sense.clone()),
+            source: Source::Lexicon,
+        })
+    }
+
+    fn name_stage(&self, doc: &Doc<'_>, candidates: &mut Vec<Candidate>) {
+        let mut found = Vec::new();
+        names::find_titled_people(doc, &mut found);
+        organizations::find_organizations(doc, &self.lexicon, &mut found);
+        candidates.extend(found.into_iter().map(|entity| Candidate {
+            entity,
+            source: Source::Name,
+        }));
+    }
+
+    /// Gives people and organizations found by patterns a canonical name: the lexicon's, when
+    /// the mention is one of its names, else the mention itself.
+    fn fill_canonicals(&self, doc: &Doc<'_>, entities: &mut [Entity]) {
+        for e in entities.iter_mut().filter(|e| e.sense.is_none()) {
+            if e.label.is_figure() || e.label == Label::DATE || e.label == Label::URL {
+                continue;
+            }
+            let folded = &doc.text()[e.start..e.end];
+            let known = self
+                .lexicon
+                .lookup(folded)
+                .map(|n| &self.lexicon.entries[n.entry])
+                .find(|entry| entry.label == e.label);
+            e.sense = Some(match known {
+                Some(entry) => entry.sense.clone(),
+                None => {
+                    let (s, t) = doc.folded.to_original(e.start, e.end);
+                    Sense {
+                        canonical: Arc::from(&doc.original[s..t]),
+                        category: None,
+                        kb_id: None,
+                    }
+                }
+            });
+        }
+    }
+}
+
+fn pattern_stage(doc: &Doc<'_>, context: Context, candidates: &mut Vec<Candidate>) {
+    let mut found = Vec::new();
+    find_dates(doc, context.published, &mut found);
+    candidates.extend(found.drain(..).map(|entity| Candidate {
+        entity,
+        source: Source::Date,
+    }));
+    find_figures(doc, context.currency, &mut found);
+    candidates.extend(found.drain(..).map(|entity| Candidate {
+        entity,
+        source: Source::Figure,
+    }));
+    urls::find_urls(doc, &mut found);
+    candidates.extend(found.drain(..).map(|entity| Candidate {
+        entity,
+        source: Source::Url,
+    }));
+}
+
+/// Adds every mention of each acronym the document defines, with the sense of its long form,
+/// and the long form itself when only its initials revealed it.
+fn acronym_stage(doc: &Doc<'_>, candidates: &mut Vec<Candidate>) {
+    if !doc.text().contains(" (") {
+        return;
+    }
+    let entities: Vec<Entity> = candidates.iter().map(|c| c.entity.clone()).collect();
+    for definition in acronyms::find_definitions(doc, &entities) {
+        let known = entities
+            .iter()
+            .any(|e| e.start == definition.entity.start && e.end == definition.entity.end);
+        if !known {
+            candidates.push(Candidate {
+                entity: definition.entity.clone(),
+                source: Source::Name,
+            });
+        }
+        candidates.extend(
+            acronyms::mentions(doc, &definition)
+                .into_iter()
+                .map(|entity| Candidate {
+                    entity,
+                    source: Source::Acronym,
+                }),
+        );
+    }
+}
+
+/// After "Gen. Joseph Votel", a later "Votel" is the same person.
+fn propagate_surnames(doc: &Doc<'_>, entities: &mut Vec<Entity>) {
+    let mut surnames: Vec<(&str, Sense)> = Vec::new();
+    for e in entities.iter().filter(|e| e.label == Label::PERSON) {
+        let first = doc.word_from(e.start);
+        let Some(last) = doc.word_ending_at(e.end) else {
+            continue;
+        };
+        if last > first
+            && doc.word(last).len() >= 3
+            && let Some(sense) = &e.sense
+        {
+            surnames.push((doc.word(last), sense.clone()));
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for (i, w) in doc.words.iter().enumerate() {
+        let Some((_, sense)) = surnames.iter().find(|(s, _)| *s == doc.word(i)) else {
+            continue;
+        };
+        let at = entities.partition_point(|e| e.end <= w.start);
+        let covered = entities.get(at).is_some_and(|e| e.start < w.end);
+        if !covered && doc.is_capitalized(i) {
+            added.push(Entity::new(w.start, w.end, Label::PERSON).with_sense(sense.clone()));
+        }
+    }
+    if !added.is_empty() {
+        entities.extend(added);
+        entities.sort_by_key(|e| e.start);
+    }
+}

@@ -1,0 +1,174 @@
+//! Folding: the lower-cased, accent-free, punctuation-unified view of a text that every matcher
+//! reads, with the alignment back to the original bytes.
+//!
+//! Matching needs "Cártel", "CÁRTEL" and "Cartel" to look alike, and "’s" to look like "'s",
+//! but every hit must still point into the original text. `tokenizers`' `NormalizedString`
+//! keeps that alignment through Unicode normalization, but it costs about a microsecond per
+//! call, far too slow to push every byte of a corpus through it. So folding has three speeds:
+//!
+//! * ASCII text (most newswire) is lower-cased in place: offsets map 1:1 and no alignment table
+//!   is built at all;
+//! * the common non-ASCII punctuation of news (curly quotes, dashes, no-break spaces) maps to one
+//!   ASCII byte by a table;
+//! * every other run of non-ASCII characters (accented names, ligatures, other scripts) goes
+//!   through `tokenizers` (NFKD, lower-case, strip accents), and its alignment is kept.
+
+use tokenizers::normalizers::{Lowercase, NFKD, StripAccents};
+use tokenizers::tokenizer::normalizer::Range;
+use tokenizers::{NormalizedString, Normalizer};
+
+/// A folded copy of a text and the way back to the original's byte offsets.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    text: String,
+    /// For each byte of `text`: the original byte range of the character it came from.
+    /// `None` when the original is ASCII and offsets are the same in both.
+    alignment: Option<Vec<(u32, u32)>>,
+}
+
+impl Folded {
+    /// Folds `original`; see the module documentation for what folding does.
+    pub fn new(original: &str) -> Folded {
+        if original.is_ascii() {
+            let mut text = original.to_ascii_lowercase();
+            unify_ascii_whitespace(&mut text);
+            return Folded {
+                text,
+                alignment: None,
+            };
+        }
+        fold_mixed(original)
+    }
+
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether offsets in the folded text equal offsets in the original.
+    pub fn is_identity(&self) -> bool {
+        self.alignment.is_none()
+    }
+
+    /// Maps a byte range of the folded text to the byte range of the original it came from.
+    /// `start < end` must hold and both must lie on character boundaries of the folded text.
+    pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
+        match &self.alignment {
+            None => (start, end),
+            Some(map) => (map[start].0 as usize, map[end - 1].1 as usize),
+        }
+    }
+
+    /// The original byte offset where the folded character at `pos` begins.
+    pub fn original_start(&self, pos: usize) -> usize {
+        match &self.alignment {
+            None => pos,
+            Some(map) => map[pos].0 as usize,
+        }
+    }
+}
+
+/// Folds a name from a lexicon or a pattern table exactly as text is folded, so that both sides
+/// of a comparison agree.
+pub fn fold(s: &str) -> String {
+    Folded::new(s).text
+}
+
+fn unify_ascii_whitespace(text: &mut String) {
+    if text.bytes().any(|b| b.is_ascii_whitespace() && b != b' ') {
+        *text = text
+            .chars()
+            .map(|c| if c.is_ascii_whitespace() { ' ' } else { c })
+            .collect();
+    }
+}
+
+/// The one-character replacements for frequent non-ASCII punctuation, so that common news
+/// typography never reaches the slow path.
+fn fold_punctuation(c: char) -> Option<u8> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}'
+        | '\u{00B4}' | '\u{0060}' => b'\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => b'"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => b'-',
+        '\u{00A0}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}'
+        | '\u{2028}'
+        | '\u{2029}'
+        | '\u{0085}' => b' ',
+        '\u{2026}' => b'.',
+        _ => return None,
+    })
+}
+
+fn fold_mixed(original: &str) -> Folded {
+    let mut text = String::with_capacity(original.len());
+    let mut map: Vec<(u32, u32)> = Vec::with_capacity(original.len());
+    let mut chars = original.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end = i + c.len_utf8();
+        if c.is_ascii() {
+            let b = if c.is_ascii_whitespace() {
+                b' '
+            } else {
+                c.to_ascii_lowercase() as u8
+            };
+            text.push(b as char);
+            map.push((i as u32, end as u32));
+        } else if let Some(b) = fold_punctuation(c) {
+            text.push(b as char);
+            map.push((i as u32, end as u32));
+        } else {
+            // Gather the run of characters that need Unicode normalization.
+            let mut run_end = end;
+            while let Some(&(j, d)) = chars.peek() {
+                if d.is_ascii() || fold_punctuation(d).is_some() {
+                    break;
+                }
+                run_end = j + d.len_utf8();
+                chars.next();
+            }
+            fold_unicode_run(&original[i..run_end], i, &mut text, &mut map);
+        }
+    }
+    Folded {
+        text,
+        alignment: Some(map),
+    }
+}
+
+/// Normalizes one run of non-ASCII characters with `tokenizers`, appending the result and its
+/// alignment (shifted by `offset`, the run's place in the original).
+fn fold_unicode_run(run: &str, offset: usize, text: &mut String, map: &mut Vec<(u32, u32)>) {
+    let mut normalized = NormalizedString::from(run);
+    let steps: [&dyn Normalizer; 3] = [&NFKD, &Lowercase, &StripAccents];
+    for step in steps {
+        // These three normalizers cannot fail: they only map and filter characters.
+        if step.normalize(&mut normalized).is_err() {
+            break;
+        }
+    }
+    let folded = normalized.get();
+    for (j, c) in folded.char_indices() {
+        let end = j + c.len_utf8();
+        let (os, oe) = normalized
+            .convert_offsets(Range::Normalized(j..end))
+            .map(|r| (r.start, r.end))
+            .unwrap_or((0, run.len()));
+        // A character that normalization turned into punctuation is unified like the rest.
+        let unified = match fold_punctuation(c) {
+            Some(b) => b as char,
+            None if c.is_whitespace() => ' ',
+            None => c,
+        };
+        text.push(unified);
+        for _ in 0..unified.len_utf8() {
+            map.push(((offset + os) as u32, (offset + oe.max(os + 1)) as u32));
+        }
+    }
+}
