@@ -1,0 +1,175 @@
+//! The `dossier` binary as a user runs it: bad lines skipped with their location, output in
+//! input order and byte-for-byte repeatable, clear errors for bad paths and lexicon rows.
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn dossier(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dossier-cli-{}-{name}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn bad_lines_are_reported_and_skipped() {
+    let dir = scratch("bad-lines");
+    let input = dir.join("in.jsonl");
+    fs::write(
+        &input,
+        "{\"id\":\"a\",\"text\":\"The Sinaloa Cartel moved 300 kilograms.\"}\n\
+         {\"id\":\"b\",\"title\":\"no text\"}\n\
+         not json at all\n\
+         \n\
+         {\"text\":\"ATF agents seized 40 AK-47s in Tucson.\",\"lang\":\"en\"}\n",
+    )
+    .unwrap();
+    let out = dossier(&["tag", input.to_str().unwrap()]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[1]["lang"], "en", "unknown fields are kept");
+    assert_eq!(
+        lines[1]["id"].as_str().map(str::len),
+        Some(16),
+        "a missing id is derived"
+    );
+    assert!(
+        stderr.contains("in.jsonl:2: missing field `text`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("in.jsonl:3:"), "{stderr}");
+    assert!(stderr.contains("skipped 2 line(s)"), "{stderr}");
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn output_is_in_input_order_and_repeatable() {
+    let dir = scratch("order");
+    let input = dir.join("many.jsonl");
+    let lines: String = (0..3000)
+        .map(|i| format!("{{\"id\":\"{i}\",\"text\":\"Article {i}: {} rifles went to Sonora on March 5, 2024.\"}}\n", i % 97))
+        .collect();
+    fs::write(&input, lines).unwrap();
+    let first = dossier(&["tag", input.to_str().unwrap(), "--quiet"]);
+    let second = dossier(&["tag", input.to_str().unwrap(), "--quiet"]);
+    assert_eq!(first.stdout, second.stdout);
+    let ids: Vec<String> = String::from_utf8(first.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, (0..3000).map(|i| i.to_string()).collect::<Vec<_>>());
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn text_files_and_directories_are_articles() {
+    let dir = scratch("texts");
+    fs::create_dir_all(dir.join("sub")).unwrap();
+    fs::write(
+        dir.join("b.md"),
+        "# Heading\n\nThe Gulf Cartel fought in Reynosa.",
+    )
+    .unwrap();
+    fs::write(dir.join("sub/a.txt"), "Fentanyl seized in El Paso.").unwrap();
+    fs::write(dir.join("ignored.csv"), "x").unwrap();
+    let out = dossier(&["tag", dir.to_str().unwrap(), "-q"]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let docs: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["id"], "b");
+    assert_eq!(docs[0]["title"], "Heading");
+    assert_eq!(docs[1]["id"], "a");
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_missing_path_is_an_error_that_names_it() {
+    let out = dossier(&["tag", "no/such/file.jsonl"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("no/such/file.jsonl"), "{stderr}");
+}
+
+#[test]
+fn lexicon_check_reports_bad_rows_with_their_location() {
+    let dir = scratch("lexicon");
+    fs::write(
+        dir.join("mine.tsv"),
+        "canonical\tlabel\tcategory\taliases\tkb_id\tcase\n\
+         Cártel de Santa Rosa de Lima\tORG\tcartel\tCSRL\t\t\n\
+         Broken\tORGANIZATION\tx\t\t\t\n",
+    )
+    .unwrap();
+    let out = dossier(&["lexicon", "check", "--lexicons", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("mine.tsv:3: unknown label 'ORGANIZATION'"),
+        "{stdout}"
+    );
+    let clean = dossier(&["lexicon", "check"]);
+    assert!(clean.status.success());
+    assert!(
+        String::from_utf8(clean.stdout)
+            .unwrap()
+            .contains("ok: no problems")
+    );
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn eval_scores_a_prediction_against_gold() {
+    let dir = scratch("eval");
+    let gold = dir.join("gold.jsonl");
+    fs::write(
+        &gold,
+        "{\"id\":\"a\",\"entities\":[{\"start\":4,\"end\":18,\"label\":\"ORG\"}]}\n",
+    )
+    .unwrap();
+    let input = dir.join("in.jsonl");
+    fs::write(
+        &input,
+        "{\"id\":\"a\",\"text\":\"The Sinaloa Cartel said.\"}\n",
+    )
+    .unwrap();
+    let pred = dir.join("pred.jsonl");
+    assert!(
+        dossier(&[
+            "tag",
+            input.to_str().unwrap(),
+            "-o",
+            pred.to_str().unwrap(),
+            "-q"
+        ])
+        .status
+        .success()
+    );
+    let out = dossier(&["eval", gold.to_str().unwrap(), pred.to_str().unwrap()]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let org = stdout.lines().find(|l| l.starts_with("ORG")).unwrap();
+    assert!(org.contains("1.000 1.000 1.000"), "{stdout}");
+    fs::remove_dir_all(dir).unwrap();
+}
