@@ -13,6 +13,9 @@ pub enum Source {
     Url,
     /// An acronym defined in this document: the author's own word outranks any dictionary.
     Acronym,
+    /// One of several names sharing a head noun ("the Sinaloa and Gulf cartels"): the context
+    /// says "Sinaloa" is the cartel, not the state.
+    Coordination,
     /// A lexicon name matched with its exact case (an acronym such as "ATF").
     LexiconExact,
     /// A lexicon name matched in any case.
@@ -29,8 +32,9 @@ impl Source {
     /// Higher wins a tie.
     pub fn priority(self) -> u8 {
         match self {
-            Source::Url => 7,
-            Source::Acronym => 6,
+            Source::Url => 8,
+            Source::Acronym => 7,
+            Source::Coordination => 6,
             Source::LexiconExact => 5,
             Source::Lexicon => 4,
             Source::Date => 3,

@@ -123,9 +123,14 @@ impl Tagger {
         let mut found = Vec::new();
         names::find_titled_people(doc, &mut found);
         organizations::find_organizations(doc, &self.lexicon, &mut found);
-        candidates.extend(found.into_iter().map(|entity| Candidate {
+        candidates.extend(found.drain(..).map(|entity| Candidate {
             entity,
             source: Source::Name,
+        }));
+        organizations::find_coordinated(doc, &self.lexicon, &mut found);
+        candidates.extend(found.into_iter().map(|entity| Candidate {
+            entity,
+            source: Source::Coordination,
         }));
     }
 

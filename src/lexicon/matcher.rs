@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
 use super::load::{CaseRule, Lexicon};
 use crate::entity::Entity;
@@ -63,7 +63,6 @@ impl Matcher {
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
-            .start_kind(StartKind::Both)
             .build(&patterns)?;
         Ok(Matcher {
             automaton,
@@ -113,11 +112,12 @@ impl Matcher {
             if end <= start + 1 {
                 return None;
             }
-            let shorter = self.automaton.find(
-                Input::new(text)
-                    .span(start..end - 1)
-                    .anchored(Anchored::Yes),
-            )?;
+            // Leftmost-longest over `start..end - 1` reports a match starting at `start` if any
+            // shorter name starts there, so no anchored automaton is needed.
+            let shorter = self
+                .automaton
+                .find(Input::new(text).span(start..end - 1))
+                .filter(|m| m.start() == start)?;
             end = shorter.end();
             pattern = shorter.pattern().as_usize();
         }

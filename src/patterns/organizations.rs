@@ -282,17 +282,11 @@ fn phrase_entity(doc: &Doc<'_>, lexicon: &Lexicon, start: usize, end: usize) -> 
 /// Appends every organization phrase of `doc` to `out` (folded offsets).
 pub fn find_organizations(doc: &Doc<'_>, lexicon: &Lexicon, out: &mut Vec<Entity>) {
     for h in 0..doc.words.len() {
-        let word = doc.word(h);
         if !doc.is_capitalized(h) {
-            if is_head(word) && word.ends_with('s') {
-                coordinated(doc, lexicon, h, out);
-            }
             continue;
         }
+        let word = doc.word(h);
         if is_head(word) {
-            if word.ends_with('s') {
-                coordinated(doc, lexicon, h, out);
-            }
             let first = phrase_start(doc, h, true);
             let last = complement_end(doc, h);
             if first < h || last > h {
@@ -305,12 +299,9 @@ pub fn find_organizations(doc: &Doc<'_>, lexicon: &Lexicon, out: &mut Vec<Entity
             }
         } else if is_leading_head(word) {
             let last = complement_end(doc, h);
-            if last > h + 1 || (last == h + 1 && doc.gap_before(h + 1) == " ") && last > h {
-                let gap_words = &doc.text()[doc.words[h].end..doc.words[h + 1].start];
-                if gap_words.contains(" of ")
-                    || gap_words.contains(" de ")
-                    || gap_words.contains(" for ")
-                {
+            if last > h {
+                let between = &doc.text()[doc.words[h].end..doc.words[h + 1].start];
+                if matches!(between, " of " | " de " | " for " | " del ") {
                     out.push(phrase_entity(
                         doc,
                         lexicon,
@@ -319,6 +310,18 @@ pub fn find_organizations(doc: &Doc<'_>, lexicon: &Lexicon, out: &mut Vec<Entity
                     ));
                 }
             }
+        }
+    }
+}
+
+/// Appends the organizations named by coordination ("the Sinaloa and Gulf cartels") to `out`.
+/// These outrank a lexicon reading of the same words ("Sinaloa" the state), so the caller
+/// gives them their own source.
+pub fn find_coordinated(doc: &Doc<'_>, lexicon: &Lexicon, out: &mut Vec<Entity>) {
+    for h in 1..doc.words.len() {
+        let word = doc.word(h);
+        if is_head(word) && word.ends_with('s') {
+            coordinated(doc, lexicon, h, out);
         }
     }
 }
@@ -399,6 +402,7 @@ mod tests {
         let doc = Doc::new(text);
         let mut out = Vec::new();
         find_organizations(&doc, &lexicon, &mut out);
+        find_coordinated(&doc, &lexicon, &mut out);
         out.iter()
             .map(|e| {
                 let (s, t) = doc.folded.to_original(e.start, e.end);
