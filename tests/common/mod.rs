@@ -1,5 +1,8 @@
 //! Shared by the integration tests: the team's annotated articles and the tagger.
 
+// Each test binary compiles this module and uses only part of it.
+#![allow(dead_code)]
+
 use std::fs;
 use std::path::PathBuf;
 use std::sync::OnceLock;
