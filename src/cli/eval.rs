@@ -63,28 +63,9 @@ fn read_jsonl(path: &Path) -> anyhow::Result<Vec<(String, Vec<Mention>)>> {
 }
 
 fn read_markup_dir(dir: &Path) -> anyhow::Result<Vec<(String, Vec<Mention>)>> {
-    let mut docs = Vec::new();
-    for (path, content) in annotated_files(dir)? {
-        let (article, mentions) =
-            markup::parse(&path.display().to_string(), &content).map_err(anyhow::Error::msg)?;
-        docs.push((article.id.unwrap_or_default(), mentions));
-    }
-    Ok(docs)
-}
-
-/// The annotated `.txt` files of a directory, in name order.
-fn annotated_files(dir: &Path) -> anyhow::Result<Vec<(PathBuf, String)>> {
-    let mut paths: Vec<PathBuf> = fs::read_dir(dir)
-        .with_context(|| format!("{}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
+    let annotated = markup::read_dir(dir).map_err(anyhow::Error::msg)?;
+    Ok(annotated
         .into_iter()
-        .map(|p| {
-            let content = fs::read_to_string(&p).with_context(|| format!("{}", p.display()))?;
-            Ok((p, content))
-        })
-        .collect()
+        .map(|(_, article, mentions)| (article.id.unwrap_or_default(), mentions))
+        .collect())
 }

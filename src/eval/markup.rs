@@ -2,8 +2,33 @@
 //! text with `[[mention|LABEL|key=value…]]` markup. Parsing gives the plain article and its
 //! gold mentions in code point offsets.
 
+use std::fs;
+use std::path::{Path, PathBuf};
+
 use super::Mention;
 use crate::article::Article;
+
+/// One annotated file: its name, the plain article and the gold mentions.
+pub type Annotated = (String, Article, Vec<Mention>);
+
+/// Parses every annotated `.txt` file of `dir`, in name order.
+pub fn read_dir(dir: &Path) -> Result<Vec<Annotated>, String> {
+    let listing = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut paths: Vec<PathBuf> = listing
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let name = path.display().to_string();
+            let content = fs::read_to_string(&path).map_err(|e| format!("{name}: {e}"))?;
+            let (article, mentions) = parse(&name, &content)?;
+            Ok((name, article, mentions))
+        })
+        .collect()
+}
 
 /// Parses one annotated file; errors name the line.
 pub fn parse(name: &str, content: &str) -> Result<(Article, Vec<Mention>), String> {

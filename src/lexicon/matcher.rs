@@ -62,7 +62,7 @@ impl Matcher {
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)?;
         Ok(Matcher {
             automaton,
@@ -79,9 +79,16 @@ impl Matcher {
                 break;
             };
             let start = found.start();
-            let next_char = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            // After a rejection the next mention can only start at a later word.
+            let next_word = || {
+                let next_char = start + text[start..].chars().next().map_or(1, char::len_utf8);
+                let k = doc.word_from(next_char);
+                doc.words
+                    .get(k)
+                    .map_or(text.len(), |w| w.start.min(nonword_after(text, start)))
+            };
             if doc.word_char_before(start) && doc.word_char_at(start) {
-                pos = next_char; // starts inside a word
+                pos = next_word(); // starts inside a word
                 continue;
             }
             match self.accept_longest(doc, start, found.end(), found.pattern().as_usize()) {
@@ -89,7 +96,7 @@ impl Matcher {
                     pos = hit.end;
                     hits.push(hit);
                 }
-                None => pos = next_char,
+                None => pos = next_word(),
             }
         }
     }
@@ -141,6 +148,17 @@ impl Matcher {
                 exact_case: r.case.is_some(),
             })
     }
+}
+
+/// The first character after `start` that is not a letter or digit: a name may begin there
+/// ("(CJNG)", "“AK-47”" begin at punctuation-free positions, but a name such as ".50 caliber"
+/// begins at a period).
+fn nonword_after(text: &str, start: usize) -> usize {
+    text[start..]
+        .char_indices()
+        .skip(1)
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len(), |(i, _)| start + i)
 }
 
 /// Where a name ending at `end` ends as a mention: at `end` on a word boundary, or after a

@@ -6,6 +6,9 @@ use crate::text::Doc;
 /// Appends every URL of `doc` to `out` (folded offsets).
 pub fn find_urls(doc: &Doc<'_>, out: &mut Vec<Entity>) {
     let text = doc.text();
+    if !text.contains("http") && !text.contains("www.") {
+        return;
+    }
     let mut pos = 0;
     while let Some(found) = ["http://", "https://", "www."]
         .iter()

@@ -19,16 +19,35 @@ pub struct Doc<'a> {
     pub original: &'a str,
     pub folded: Folded,
     pub words: Vec<Word>,
+    /// Whether each word starts with an upper-case letter in the original text; every stage
+    /// asks, so it is worked out once.
+    capitalized: Vec<bool>,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(original: &'a str) -> Doc<'a> {
         let folded = Folded::new(original);
         let words = split_words(folded.as_str());
+        let capitalized = if folded.is_identity() {
+            let bytes = original.as_bytes();
+            words
+                .iter()
+                .map(|w| bytes[w.start].is_ascii_uppercase())
+                .collect()
+        } else {
+            words
+                .iter()
+                .map(|w| {
+                    let s = folded.original_start(w.start);
+                    original[s..].chars().next().is_some_and(char::is_uppercase)
+                })
+                .collect()
+        };
         Doc {
             original,
             folded,
             words,
+            capitalized,
         }
     }
 
@@ -52,11 +71,7 @@ impl<'a> Doc<'a> {
 
     /// Whether word `i` starts with an upper-case letter in the original text.
     pub fn is_capitalized(&self, i: usize) -> bool {
-        let s = self.folded.original_start(self.words[i].start);
-        self.original[s..]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+        self.capitalized[i]
     }
 
     /// Whether word `i` has letters and all of them are upper-case in the original text.
