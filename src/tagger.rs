@@ -17,7 +17,7 @@ use crate::lexicon::matcher::hit_entity;
 use crate::lexicon::{Lexicon, Matcher};
 use crate::patterns::dates::{Published, find_dates};
 use crate::patterns::figures::{Currency, find_figures};
-use crate::patterns::{acronyms, names, organizations, urls};
+use crate::patterns::{acronyms, names, organizations, urls, vocabulary};
 use crate::resolve::{Candidate, Source, resolve};
 use crate::text::Doc;
 
@@ -63,10 +63,11 @@ impl Tagger {
     /// The entities of `text`, sorted by start, byte offsets into `text`.
     pub fn tag_text(&self, text: &str, context: Context) -> Vec<Entity> {
         let doc = Doc::new(text);
+        let classes = vocabulary::classify(&doc);
         let mut candidates = Vec::new();
         self.lexicon_stage(&doc, &mut candidates);
-        self.name_stage(&doc, &mut candidates);
-        pattern_stage(&doc, context, &mut candidates);
+        self.name_stage(&doc, &classes, &mut candidates);
+        pattern_stage(&doc, &classes, context, &mut candidates);
         acronym_stage(&doc, &mut candidates);
         let mut entities = resolve(candidates);
         self.fill_canonicals(&doc, &mut entities);
@@ -119,15 +120,15 @@ impl Tagger {
         })
     }
 
-    fn name_stage(&self, doc: &Doc<'_>, candidates: &mut Vec<Candidate>) {
+    fn name_stage(&self, doc: &Doc<'_>, classes: &[u16], candidates: &mut Vec<Candidate>) {
         let mut found = Vec::new();
-        names::find_titled_people(doc, &mut found);
-        organizations::find_organizations(doc, &self.lexicon, &mut found);
+        names::find_titled_people(doc, classes, &mut found);
+        organizations::find_organizations(doc, classes, &self.lexicon, &mut found);
         candidates.extend(found.drain(..).map(|entity| Candidate {
             entity,
             source: Source::Name,
         }));
-        organizations::find_coordinated(doc, &self.lexicon, &mut found);
+        organizations::find_coordinated(doc, classes, &self.lexicon, &mut found);
         candidates.extend(found.into_iter().map(|entity| Candidate {
             entity,
             source: Source::Coordination,
@@ -162,14 +163,19 @@ impl Tagger {
     }
 }
 
-fn pattern_stage(doc: &Doc<'_>, context: Context, candidates: &mut Vec<Candidate>) {
+fn pattern_stage(
+    doc: &Doc<'_>,
+    classes: &[u16],
+    context: Context,
+    candidates: &mut Vec<Candidate>,
+) {
     let mut found = Vec::new();
-    find_dates(doc, context.published, &mut found);
+    find_dates(doc, classes, context.published, &mut found);
     candidates.extend(found.drain(..).map(|entity| Candidate {
         entity,
         source: Source::Date,
     }));
-    find_figures(doc, context.currency, &mut found);
+    find_figures(doc, classes, context.currency, &mut found);
     candidates.extend(found.drain(..).map(|entity| Candidate {
         entity,
         source: Source::Figure,

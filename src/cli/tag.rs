@@ -48,40 +48,32 @@ struct Summary {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let inputs = expand(&args.paths)?;
     let tagger = super::build_tagger(args.lexicons.as_ref())?;
-    let mut out: Box<dyn Write> = match &args.output {
+    let mut out: Box<dyn Write + Send> = match &args.output {
         Some(path) => Box::new(BufWriter::with_capacity(
             1 << 20,
             File::create(path).with_context(|| format!("{}: cannot create", path.display()))?,
         )),
-        None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout().lock())),
+        None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout())),
     };
     let progress = progress_bar(&inputs, args.quiet);
     let started = Instant::now();
     let mut summary = Summary::default();
     let mut reader = Reader::new(inputs);
     let mut batch = reader.next_batch(BATCH_RECORDS, BATCH_BYTES);
-    while !batch.is_empty() {
-        // Tag this batch while the next one is read.
-        let (tagged, next) = rayon::join(
+    let mut done: Vec<Tagged> = Vec::new();
+    // A three-stage pipeline: while the pool tags one batch, the next is read and the last
+    // one's lines are written.
+    while !batch.is_empty() || !done.is_empty() {
+        let (tagged, (next, written)) = rayon::join(
             || tag_batch(&tagger, batch),
-            || reader.next_batch(BATCH_RECORDS, BATCH_BYTES),
+            || {
+                let next = reader.next_batch(BATCH_RECORDS, BATCH_BYTES);
+                (next, write_batch(&mut out, done, &mut summary, &progress))
+            },
         );
-        for result in tagged {
-            match result {
-                Ok((line, labels)) => {
-                    out.write_all(&line)?;
-                    summary.articles += 1;
-                    for label in labels {
-                        *summary.by_label.entry(label).or_default() += 1;
-                    }
-                }
-                Err(message) => {
-                    progress.suspend(|| eprintln!("dossier: skipped {message}"));
-                    summary.skipped.push(message);
-                }
-            }
-        }
+        written?;
         progress.set_position(reader.bytes_read());
+        done = tagged;
         batch = next;
     }
     out.flush()?;
@@ -102,13 +94,38 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 type Tagged = Result<(Vec<u8>, Vec<&'static str>), String>;
 
+fn write_batch(
+    out: &mut dyn Write,
+    tagged: Vec<Tagged>,
+    summary: &mut Summary,
+    progress: &ProgressBar,
+) -> io::Result<()> {
+    for result in tagged {
+        match result {
+            Ok((line, labels)) => {
+                out.write_all(&line)?;
+                summary.articles += 1;
+                for label in labels {
+                    *summary.by_label.entry(label).or_default() += 1;
+                }
+            }
+            Err(message) => {
+                progress.suspend(|| eprintln!("dossier: skipped {message}"));
+                summary.skipped.push(message);
+            }
+        }
+    }
+    Ok(())
+}
+
 fn tag_batch(tagger: &Tagger, batch: Vec<Record>) -> Vec<Tagged> {
     batch
         .into_par_iter()
         .map(|record| {
+            let origin = record.origin.clone();
             let article = record
-                .article
-                .map_err(|reason| format!("{}: {reason}", record.origin))?;
+                .into_article()
+                .map_err(|reason| format!("{origin}: {reason}"))?;
             let entities = tagger.tag(&article);
             let mut line = Vec::with_capacity(article.text.len() / 2 + 256);
             write_line(&article, &entities, &mut line);

@@ -4,9 +4,11 @@
 mod text_file;
 mod walk;
 
+use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::article::Article;
 
@@ -30,19 +32,50 @@ impl Input {
     }
 }
 
-/// An article read, or the reason a line or file could not be read, with its location.
+/// Where a record came from: a file (or `-`) and, for JSONL, the line.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub file: Arc<str>,
+    pub line: Option<usize>,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}", self.file),
+            None => f.write_str(&self.file),
+        }
+    }
+}
+
+/// One unit of input. A JSONL line stays raw bytes until [`Record::into_article`] parses it, so
+/// that parsing happens on the worker threads, not in the reader.
 #[derive(Debug)]
 pub struct Record {
-    /// `file:line` (or just `file` for whole-file articles).
-    pub origin: String,
-    pub article: Result<Article, String>,
+    pub origin: Origin,
+    payload: Payload,
+}
+
+#[derive(Debug)]
+enum Payload {
+    JsonLine(Vec<u8>),
+    File(Result<Article, String>),
+}
+
+impl Record {
+    /// The article, or the reason it could not be read (without the origin).
+    pub fn into_article(self) -> Result<Article, String> {
+        match self.payload {
+            Payload::JsonLine(line) => parse_line(&line),
+            Payload::File(article) => article,
+        }
+    }
 }
 
 /// Reads the inputs in order and hands out batches of records.
 pub struct Reader {
     inputs: std::vec::IntoIter<Input>,
-    current: Option<(String, Box<dyn BufRead + Send>, usize)>,
-    line: Vec<u8>,
+    current: Option<(Arc<str>, Box<dyn BufRead + Send>, usize)>,
     bytes_read: u64,
     /// Files that could not be opened or read: reported, and the run fails at the end.
     pub unreadable: Vec<String>,
@@ -53,7 +86,6 @@ impl Reader {
         Reader {
             inputs: inputs.into_iter(),
             current: None,
-            line: Vec::new(),
             bytes_read: 0,
             unreadable: Vec::new(),
         }
@@ -76,15 +108,21 @@ impl Reader {
             let Some((name, reader, line_no)) = self.current.as_mut() else {
                 continue;
             };
-            self.line.clear();
-            match reader.read_until(b'\n', &mut self.line) {
+            let mut line = Vec::new();
+            match reader.read_until(b'\n', &mut line) {
                 Ok(0) => self.current = None,
                 Ok(n) => {
                     *line_no += 1;
                     bytes += n;
                     self.bytes_read += n as u64;
-                    if let Some(record) = parse_line(&self.line, name, *line_no) {
-                        batch.push(record);
+                    if !line.iter().all(u8::is_ascii_whitespace) {
+                        batch.push(Record {
+                            origin: Origin {
+                                file: name.clone(),
+                                line: Some(*line_no),
+                            },
+                            payload: Payload::JsonLine(line),
+                        });
                     }
                 }
                 Err(e) => {
@@ -102,7 +140,7 @@ impl Reader {
         let Some(input) = self.inputs.next() else {
             return false;
         };
-        let name = input.name();
+        let name: Arc<str> = Arc::from(input.name());
         match input {
             Input::Stdin => {
                 self.current = Some((name, Box::new(BufReader::new(io::stdin())), 0));
@@ -118,8 +156,11 @@ impl Reader {
                     *bytes += content.len();
                     self.bytes_read += content.len() as u64;
                     batch.push(Record {
-                        origin: name,
-                        article: text_file::article(&path, content),
+                        origin: Origin {
+                            file: name,
+                            line: None,
+                        },
+                        payload: Payload::File(text_file::article(&path, content)),
                     });
                 }
                 Err(e) => self.unreadable.push(format!("{name}: {e}")),
@@ -135,34 +176,23 @@ fn read_file(path: &Path) -> io::Result<Vec<u8>> {
     Ok(content)
 }
 
-/// Parses one JSONL line; blank lines give nothing.
-fn parse_line(line: &[u8], name: &str, line_no: usize) -> Option<Record> {
-    let origin = || format!("{name}:{line_no}");
-    if line.iter().all(u8::is_ascii_whitespace) {
-        return None;
-    }
-    let article = match std::str::from_utf8(line) {
-        Err(e) => Err(format!("not valid UTF-8 (byte {})", e.valid_up_to())),
-        Ok(text) => serde_json::from_str::<Article>(text).map_err(|e| {
-            let message = e.to_string();
-            // serde's "at line 1 column N" is noise for a one-line record: keep the column.
-            match message.rsplit_once(" at line ") {
-                Some((reason, place)) => format!(
-                    "{reason} (column {})",
-                    place.rsplit(' ').next().unwrap_or(place)
-                ),
-                None => message,
-            }
-        }),
-    };
-    let article = article.map(|mut a| {
-        a.ensure_id();
-        a
-    });
-    Some(Record {
-        origin: origin(),
-        article,
-    })
+/// Parses one JSONL line into an article with an id.
+fn parse_line(line: &[u8]) -> Result<Article, String> {
+    let text = std::str::from_utf8(line)
+        .map_err(|e| format!("not valid UTF-8 (byte {})", e.valid_up_to()))?;
+    let mut article = serde_json::from_str::<Article>(text).map_err(|e| {
+        let message = e.to_string();
+        // serde's "at line 1 column N" is noise for a one-line record: keep the column.
+        match message.rsplit_once(" at line ") {
+            Some((reason, place)) => format!(
+                "{reason} (column {})",
+                place.rsplit(' ').next().unwrap_or(place)
+            ),
+            None => message,
+        }
+    })?;
+    article.ensure_id();
+    Ok(article)
 }
 
 #[cfg(test)]
@@ -170,16 +200,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bad_lines_are_reported_with_their_location() {
-        let r = parse_line(b"{\"id\": \"a\"}\n", "in.jsonl", 3).unwrap();
-        assert_eq!(r.origin, "in.jsonl:3");
-        let err = r.article.unwrap_err();
+    fn bad_lines_give_their_reason() {
+        let err = parse_line(b"{\"id\": \"a\"}\n").unwrap_err();
         assert!(err.contains("missing field `text`"), "{err}");
-        let r = parse_line(b"{not json\n", "in.jsonl", 4).unwrap();
-        assert!(r.article.is_err());
-        let r = parse_line(b"\xff\xfe\n", "in.jsonl", 5).unwrap();
-        assert_eq!(r.article.unwrap_err(), "not valid UTF-8 (byte 0)");
-        assert!(parse_line(b"  \n", "in.jsonl", 6).is_none());
+        assert!(parse_line(b"{not json\n").is_err());
+        assert_eq!(
+            parse_line(b"\xff\xfe\n").unwrap_err(),
+            "not valid UTF-8 (byte 0)"
+        );
     }
 
     #[test]
@@ -188,7 +216,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let file = dir.join("a.jsonl");
         let lines: String = (0..5)
-            .map(|i| format!("{{\"id\":\"{i}\",\"text\":\"t\"}}\n"))
+            .map(|i| format!("{{\"id\":\"{i}\",\"text\":\"t\"}}\n\n"))
             .collect();
         std::fs::write(&file, lines).unwrap();
         let mut reader = Reader::new(vec![
@@ -199,7 +227,9 @@ mod tests {
         let second = reader.next_batch(3, usize::MAX);
         assert_eq!(first.len(), 3);
         assert_eq!(second.len(), 2);
-        assert_eq!(second[1].article.as_ref().unwrap().id.as_deref(), Some("4"));
+        let last = second.into_iter().nth(1).unwrap();
+        assert_eq!(last.origin.to_string(), format!("{}:9", file.display()));
+        assert_eq!(last.into_article().unwrap().id.as_deref(), Some("4"));
         assert!(reader.next_batch(3, usize::MAX).is_empty());
         assert_eq!(reader.unreadable.len(), 1);
         std::fs::remove_dir_all(&dir).unwrap();

@@ -1,6 +1,7 @@
 //! Dates: absolute ones with an ISO value ("March 5, 2024" → 2024-03-05, "May 2023" → 2023-05,
 //! "2024" → 2024) and relative ones as spans without a value ("the past year", "Tuesday").
 
+use super::vocabulary;
 use crate::entity::{Entity, Label, Value};
 use crate::text::Doc;
 
@@ -33,28 +34,11 @@ impl Published {
 
 /// The month (1-12) a folded word names: "march", "mar", "sept".
 pub fn month_number(word: &str) -> Option<u32> {
-    Some(match word {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
+    vocabulary::value(word, vocabulary::MONTH)
 }
 
 fn is_weekday(word: &str) -> bool {
-    matches!(
-        word,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    )
+    vocabulary::has(word, vocabulary::WEEKDAY)
 }
 
 /// Units of time that relative dates count in ("the past three years", "this weekend").
@@ -128,10 +112,18 @@ fn is_month_cue(word: &str) -> bool {
 }
 
 /// Appends every date of `doc` to `out` (folded offsets).
-pub fn find_dates(doc: &Doc<'_>, published: Option<Published>, out: &mut Vec<Entity>) {
+pub fn find_dates(
+    doc: &Doc<'_>,
+    classes: &[u16],
+    published: Option<Published>,
+    out: &mut Vec<Entity>,
+) {
+    use vocabulary::{DATE_CUE, DIGITS, MONTH, NUMBER, WEEKDAY};
     let mut free_from = 0;
-    for i in 0..doc.words.len() {
-        if doc.words[i].start < free_from {
+    for (i, &class) in classes.iter().enumerate() {
+        if class & (DIGITS | NUMBER | MONTH | WEEKDAY | DATE_CUE) == 0
+            || doc.words[i].start < free_from
+        {
             continue;
         }
         let found = absolute_date(doc, i, published).or_else(|| relative_date(doc, i));
@@ -474,7 +466,13 @@ mod tests {
     fn dates(text: &str, published: Option<&str>) -> Vec<(String, Option<String>)> {
         let doc = Doc::new(text);
         let mut out = Vec::new();
-        find_dates(&doc, published.and_then(Published::parse), &mut out);
+        let classes = vocabulary::classify(&doc);
+        find_dates(
+            &doc,
+            &classes,
+            published.and_then(Published::parse),
+            &mut out,
+        );
         out.iter()
             .map(|e| {
                 let (s, t) = doc.folded.to_original(e.start, e.end);

@@ -76,10 +76,14 @@ impl Default for Currency {
 }
 
 /// Appends every figure of `doc` to `out` (folded offsets).
-pub fn find_figures(doc: &Doc<'_>, currency: Currency, out: &mut Vec<Entity>) {
+pub fn find_figures(doc: &Doc<'_>, classes: &[u16], currency: Currency, out: &mut Vec<Entity>) {
+    use super::vocabulary::{ARTICLE, DIGITS, NUMBER};
     let mut free_from = 0; // figures never overlap: skip words inside the last one
-    for i in 0..doc.words.len() {
-        if doc.words[i].start < free_from || !may_start_number(doc, i) {
+    for (i, &class) in classes.iter().enumerate() {
+        if class & (DIGITS | NUMBER | ARTICLE) == 0
+            || doc.words[i].start < free_from
+            || !may_start_number(doc, i)
+        {
             continue;
         }
         if let Some(figure) = figure_at(doc, i, currency) {
@@ -465,7 +469,12 @@ mod tests {
     fn figures(text: &str) -> Vec<Figure> {
         let doc = Doc::new(text);
         let mut out = Vec::new();
-        find_figures(&doc, Currency::default(), &mut out);
+        find_figures(
+            &doc,
+            &super::super::vocabulary::classify(&doc),
+            Currency::default(),
+            &mut out,
+        );
         out.iter()
             .map(|e| {
                 let (s, t) = doc.folded.to_original(e.start, e.end);
@@ -588,7 +597,12 @@ mod tests {
     fn the_dollar_sign_follows_the_source() {
         let doc = Doc::new("a $500 fine");
         let mut out = Vec::new();
-        find_figures(&doc, Currency { dollar_sign: "MXN" }, &mut out);
+        find_figures(
+            &doc,
+            &super::super::vocabulary::classify(&doc),
+            Currency { dollar_sign: "MXN" },
+            &mut out,
+        );
         assert_eq!(out[0].unit.as_deref(), Some("MXN"));
     }
 

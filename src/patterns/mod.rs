@@ -10,3 +10,4 @@ pub mod organizations;
 pub mod qualifiers;
 pub mod units;
 pub mod urls;
+pub mod vocabulary;

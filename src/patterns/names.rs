@@ -1,255 +1,25 @@
 //! People introduced by a title or role: "President Sheinbaum", "Dr. Elena Ramirez",
 //! "Gen. Joseph Votel", "Secretary of State Marco Rubio", "spokesman John Kirby".
 
+use super::vocabulary;
 use crate::entity::{Entity, Label};
 use crate::text::Doc;
 
 /// Words that complete a title ("Secretary", "Gen."): the name follows them.
 fn is_title(word: &str) -> bool {
-    matches!(
-        word,
-        "president"
-            | "gen"
-            | "general"
-            | "lt"
-            | "lieutenant"
-            | "col"
-            | "colonel"
-            | "maj"
-            | "major"
-            | "capt"
-            | "captain"
-            | "sgt"
-            | "sergeant"
-            | "cpl"
-            | "corporal"
-            | "pvt"
-            | "spc"
-            | "specialist"
-            | "adm"
-            | "admiral"
-            | "cmdr"
-            | "commander"
-            | "commodore"
-            | "dr"
-            | "mr"
-            | "mrs"
-            | "ms"
-            | "prof"
-            | "professor"
-            | "sen"
-            | "senator"
-            | "rep"
-            | "representative"
-            | "gov"
-            | "governor"
-            | "mayor"
-            | "judge"
-            | "justice"
-            | "secretary"
-            | "minister"
-            | "ambassador"
-            | "prosecutor"
-            | "director"
-            | "chief"
-            | "officer"
-            | "agent"
-            | "sheriff"
-            | "detective"
-            | "inspector"
-            | "pope"
-            | "king"
-            | "queen"
-            | "prince"
-            | "princess"
-            | "sheikh"
-            | "ayatollah"
-            | "imam"
-            | "chancellor"
-            | "premier"
-            | "commissioner"
-            | "chairman"
-            | "chairwoman"
-            | "speaker"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "envoy"
-            | "advisor"
-            | "adviser"
-            | "czar"
-            | "administrator"
-            | "attorney"
-            | "marshal"
-            | "brig"
-            | "brigadier"
-            | "cdr"
-            | "superintendent"
-            | "comandante"
-            | "licenciado"
-            | "senora"
-            | "senor"
-            | "don"
-            | "dona"
-            | "presidenta"
-            | "gobernador"
-            | "gobernadora"
-            | "fiscal"
-    )
+    vocabulary::has(word, vocabulary::TITLE)
 }
 
 /// Words that may stand before a title in a compound one ("Deputy Secretary", "Navy Capt.",
 /// "Prime Minister", "Petty Officer 1st Class").
 fn is_title_modifier(word: &str) -> bool {
-    matches!(
-        word,
-        "vice"
-            | "deputy"
-            | "assistant"
-            | "acting"
-            | "former"
-            | "prime"
-            | "foreign"
-            | "defense"
-            | "defence"
-            | "interior"
-            | "press"
-            | "special"
-            | "senior"
-            | "staff"
-            | "first"
-            | "petty"
-            | "navy"
-            | "army"
-            | "air"
-            | "force"
-            | "marine"
-            | "coast"
-            | "guard"
-            | "command"
-            | "master"
-            | "chief"
-            | "executive"
-            | "general"
-            | "lt"
-            | "lieutenant"
-            | "maj"
-            | "major"
-            | "brig"
-            | "brigadier"
-            | "rear"
-            | "us"
-            | "u"
-            | "s"
-            | "state"
-            | "federal"
-            | "district"
-            | "associate"
-            | "under"
-            | "principal"
-            | "national"
-            | "security"
-            | "homeland"
-            | "border"
-            | "treasury"
-            | "pentagon"
-            | "white"
-            | "house"
-            | "attorney"
-            | "secretary"
-            | "mexican"
-            | "iraqi"
-            | "syrian"
-            | "sgt"
-            | "sergeant"
-            | "spc"
-            | "capt"
-            | "col"
-            | "gen"
-            | "adm"
-            | "cmdr"
-    )
+    vocabulary::has(word, vocabulary::TITLE_MODIFIER)
 }
 
 /// Lower-case role nouns that introduce a full name: "spokesman John Kirby", "analyst Elena
 /// Ramirez", "his son Ovidio Guzmán".
 fn is_role_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "analyst"
-            | "researcher"
-            | "professor"
-            | "prosecutor"
-            | "judge"
-            | "commander"
-            | "director"
-            | "minister"
-            | "secretary"
-            | "ambassador"
-            | "president"
-            | "governor"
-            | "mayor"
-            | "senator"
-            | "lawmaker"
-            | "congressman"
-            | "congresswoman"
-            | "lawyer"
-            | "attorney"
-            | "journalist"
-            | "reporter"
-            | "leader"
-            | "founder"
-            | "boss"
-            | "kingpin"
-            | "capo"
-            | "lieutenant"
-            | "official"
-            | "expert"
-            | "economist"
-            | "author"
-            | "historian"
-            | "activist"
-            | "sheriff"
-            | "detective"
-            | "operative"
-            | "trafficker"
-            | "smuggler"
-            | "defendant"
-            | "son"
-            | "daughter"
-            | "brother"
-            | "wife"
-            | "husband"
-            | "cousin"
-            | "nephew"
-            | "father"
-            | "mother"
-            | "businessman"
-            | "businesswoman"
-            | "colonel"
-            | "general"
-            | "admiral"
-            | "captain"
-            | "sergeant"
-            | "chief"
-            | "head"
-            | "fellow"
-            | "scholar"
-            | "coordinator"
-            | "candidate"
-            | "suspect"
-            | "witness"
-            | "pilot"
-            | "agent"
-            | "director-general"
-            | "investigator"
-            | "diplomat"
-            | "negotiator"
-            | "envoy"
-    )
+    vocabulary::has(word, vocabulary::ROLE)
 }
 
 /// "of State", "of Homeland Security", "of the Treasury", "of Sinaloa": a complement of a
@@ -396,9 +166,14 @@ fn name_words(doc: &Doc<'_>, k: usize) -> Option<(usize, usize)> {
 }
 
 /// Appends every titled person of `doc` to `out` (folded offsets, the name without the title).
-pub fn find_titled_people(doc: &Doc<'_>, out: &mut Vec<Entity>) {
+pub fn find_titled_people(doc: &Doc<'_>, classes: &[u16], out: &mut Vec<Entity>) {
+    use vocabulary::{ROLE, TITLE, TITLE_MODIFIER};
     let mut i = 0;
     while i < doc.words.len() {
+        if classes[i] & (TITLE | TITLE_MODIFIER | ROLE) == 0 {
+            i += 1;
+            continue;
+        }
         let word = doc.word(i);
         let capitalized = doc.is_capitalized(i);
         let titled = capitalized && (is_title(word) || is_title_modifier(word));
@@ -454,7 +229,7 @@ mod tests {
     fn people(text: &str) -> Vec<String> {
         let doc = Doc::new(text);
         let mut out = Vec::new();
-        find_titled_people(&doc, &mut out);
+        find_titled_people(&doc, &vocabulary::classify(&doc), &mut out);
         out.iter()
             .map(|e| {
                 let (s, t) = doc.folded.to_original(e.start, e.end);

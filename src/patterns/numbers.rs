@@ -1,6 +1,7 @@
 //! Reading numbers: digits with separators and decimals, attached scales ("1.2bn"), scale words
 //! ("11 million"), and numbers in words ("twenty-five", "two dozen").
 
+use super::vocabulary;
 use crate::text::Doc;
 
 /// A number read from the text (folded byte offsets).
@@ -50,37 +51,10 @@ impl Decimal {
 
 /// Units under twenty and the tens, as words.
 fn small_number(word: &str) -> Option<u64> {
-    Some(match word {
-        "zero" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    })
+    if matches!(word, "dozen" | "hundred" | "thousand") {
+        return None; // multipliers, not numbers on their own
+    }
+    vocabulary::value(word, vocabulary::NUMBER).map(u64::from)
 }
 
 /// Power of ten of a scale word ("million") or abbreviation ("mln", "bn").
@@ -96,7 +70,7 @@ fn scale_word(word: &str) -> Option<i32> {
 
 /// Whether `word` can begin a number written in words.
 pub fn is_number_word(word: &str) -> bool {
-    small_number(word).is_some() || matches!(word, "dozen" | "hundred" | "thousand")
+    vocabulary::has(word, vocabulary::NUMBER)
 }
 
 /// Reads the number that begins at word `i`, if any.

@@ -2,6 +2,7 @@
 //! Implementation Group", "Ministry of Defence"), and coordinated names sharing one head ("the
 //! Sinaloa and Jalisco New Generation cartels" gives two organizations).
 
+use super::vocabulary;
 use crate::entity::{Entity, Label, Sense};
 use crate::lexicon::Lexicon;
 use crate::patterns::units::singularize;
@@ -9,127 +10,12 @@ use crate::text::{Doc, fold};
 
 /// Head nouns that make a capitalized phrase an organization.
 fn is_head(word: &str) -> bool {
-    matches!(
-        word,
-        "group"
-            | "cartel"
-            | "agency"
-            | "ministry"
-            | "department"
-            | "council"
-            | "committee"
-            | "commission"
-            | "command"
-            | "forces"
-            | "force"
-            | "army"
-            | "navy"
-            | "guard"
-            | "police"
-            | "party"
-            | "front"
-            | "brigade"
-            | "brigades"
-            | "battalion"
-            | "regiment"
-            | "division"
-            | "corps"
-            | "university"
-            | "institute"
-            | "center"
-            | "centre"
-            | "foundation"
-            | "organization"
-            | "organisation"
-            | "association"
-            | "bank"
-            | "corporation"
-            | "corp"
-            | "inc"
-            | "ltd"
-            | "llc"
-            | "company"
-            | "office"
-            | "bureau"
-            | "service"
-            | "services"
-            | "administration"
-            | "authority"
-            | "court"
-            | "tribunal"
-            | "coalition"
-            | "alliance"
-            | "network"
-            | "movement"
-            | "union"
-            | "federation"
-            | "assembly"
-            | "parliament"
-            | "secretariat"
-            | "unit"
-            | "gang"
-            | "clan"
-            | "syndicate"
-            | "mafia"
-            | "militia"
-            | "brotherhood"
-            | "industries"
-            | "technologies"
-            | "systems"
-            | "holdings"
-            | "board"
-            | "laboratories"
-            | "academy"
-            | "college"
-            | "fund"
-            | "agencies"
-            | "directorate"
-            | "cartels"
-    )
+    vocabulary::has(word, vocabulary::ORG_HEAD)
 }
 
 /// Heads that can come first: "Ministry of Defence", "Secretaría de Marina".
 fn is_leading_head(word: &str) -> bool {
-    matches!(
-        word,
-        "ministry"
-            | "department"
-            | "office"
-            | "bureau"
-            | "secretariat"
-            | "institute"
-            | "university"
-            | "council"
-            | "bank"
-            | "court"
-            | "commission"
-            | "committee"
-            | "army"
-            | "coalition"
-            | "federation"
-            | "union"
-            | "league"
-            | "cartel"
-            | "secretaria"
-            | "fiscalia"
-            | "procuraduria"
-            | "ministerio"
-            | "policia"
-            | "guardia"
-            | "ejercito"
-            | "cartel de"
-            | "agency"
-            | "directorate"
-            | "embassy"
-            | "consulate"
-            | "school"
-            | "center"
-            | "centre"
-            | "organization"
-            | "bank of"
-            | "party"
-            | "administration"
-    )
+    vocabulary::has(word, vocabulary::LEADING_HEAD)
 }
 
 /// Small words allowed inside a name when capitalized words surround them.
@@ -280,9 +166,16 @@ fn phrase_entity(doc: &Doc<'_>, lexicon: &Lexicon, start: usize, end: usize) -> 
 }
 
 /// Appends every organization phrase of `doc` to `out` (folded offsets).
-pub fn find_organizations(doc: &Doc<'_>, lexicon: &Lexicon, out: &mut Vec<Entity>) {
-    for h in 0..doc.words.len() {
-        if !doc.is_capitalized(h) {
+pub fn find_organizations(
+    doc: &Doc<'_>,
+    classes: &[u16],
+    lexicon: &Lexicon,
+    out: &mut Vec<Entity>,
+) {
+    for (h, &class) in classes.iter().enumerate() {
+        if class & (vocabulary::ORG_HEAD | vocabulary::LEADING_HEAD) == 0
+            || !doc.is_capitalized(h)
+        {
             continue;
         }
         let word = doc.word(h);
@@ -317,10 +210,9 @@ pub fn find_organizations(doc: &Doc<'_>, lexicon: &Lexicon, out: &mut Vec<Entity
 /// Appends the organizations named by coordination ("the Sinaloa and Gulf cartels") to `out`.
 /// These outrank a lexicon reading of the same words ("Sinaloa" the state), so the caller
 /// gives them their own source.
-pub fn find_coordinated(doc: &Doc<'_>, lexicon: &Lexicon, out: &mut Vec<Entity>) {
-    for h in 1..doc.words.len() {
-        let word = doc.word(h);
-        if is_head(word) && word.ends_with('s') {
+pub fn find_coordinated(doc: &Doc<'_>, classes: &[u16], lexicon: &Lexicon, out: &mut Vec<Entity>) {
+    for (h, &class) in classes.iter().enumerate().skip(1) {
+        if class & vocabulary::ORG_HEAD != 0 && doc.word(h).ends_with('s') {
             coordinated(doc, lexicon, h, out);
         }
     }
@@ -401,8 +293,9 @@ mod tests {
         );
         let doc = Doc::new(text);
         let mut out = Vec::new();
-        find_organizations(&doc, &lexicon, &mut out);
-        find_coordinated(&doc, &lexicon, &mut out);
+        let classes = vocabulary::classify(&doc);
+        find_organizations(&doc, &classes, &lexicon, &mut out);
+        find_coordinated(&doc, &classes, &lexicon, &mut out);
         out.iter()
             .map(|e| {
                 let (s, t) = doc.folded.to_original(e.start, e.end);

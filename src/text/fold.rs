@@ -30,10 +30,9 @@ impl Folded {
     /// Folds `original`; see the module documentation for what folding does.
     pub fn new(original: &str) -> Folded {
         if original.is_ascii() {
-            let mut text = original.to_ascii_lowercase();
-            unify_ascii_whitespace(&mut text);
+            let folded: Vec<u8> = original.bytes().map(fold_ascii).collect();
             return Folded {
-                text,
+                text: String::from_utf8(folded).expect("folding ASCII gives ASCII"),
                 alignment: None,
             };
         }
@@ -74,12 +73,13 @@ pub fn fold(s: &str) -> String {
     Folded::new(s).text
 }
 
-fn unify_ascii_whitespace(text: &mut String) {
-    if text.bytes().any(|b| b.is_ascii_whitespace() && b != b' ') {
-        *text = text
-            .chars()
-            .map(|c| if c.is_ascii_whitespace() { ' ' } else { c })
-            .collect();
+/// ASCII folding: lower case, and every kind of whitespace becomes a space (news text breaks
+/// lines inside names).
+fn fold_ascii(b: u8) -> u8 {
+    match b {
+        b'A'..=b'Z' => b + 32,
+        b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => b' ',
+        other => other,
     }
 }
 
@@ -113,12 +113,7 @@ fn fold_mixed(original: &str) -> Folded {
     while let Some((i, c)) = chars.next() {
         let end = i + c.len_utf8();
         if c.is_ascii() {
-            let b = if c.is_ascii_whitespace() {
-                b' '
-            } else {
-                c.to_ascii_lowercase() as u8
-            };
-            text.push(b as char);
+            text.push(fold_ascii(c as u8) as char);
             map.push((i as u32, end as u32));
         } else if let Some(b) = fold_punctuation(c) {
             text.push(b as char);

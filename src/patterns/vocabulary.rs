@@ -1,0 +1,583 @@
+//! The words the patterns react to, in one table: every word of a document is looked up once
+//! ([`classify`]), and each pattern stage then only visits the words that can start it. This
+//! replaces per-word chains of string comparisons, which dominated tagging time.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use crate::text::Doc;
+
+/// Word classes, as bits.
+pub const TITLE: u16 = 1;
+pub const TITLE_MODIFIER: u16 = 1 << 1;
+pub const ROLE: u16 = 1 << 2;
+pub const ORG_HEAD: u16 = 1 << 3;
+pub const LEADING_HEAD: u16 = 1 << 4;
+pub const MONTH: u16 = 1 << 5;
+pub const WEEKDAY: u16 = 1 << 6;
+pub const NUMBER: u16 = 1 << 7;
+pub const DATE_CUE: u16 = 1 << 8;
+pub const ARTICLE: u16 = 1 << 9;
+/// Not from the table: the word starts with a digit.
+pub const DIGITS: u16 = 1 << 15;
+
+/// Words that complete a title ("Secretary", "Gen."): a name follows them.
+pub const TITLES: &[&str] = &[
+    "president",
+    "gen",
+    "general",
+    "lt",
+    "lieutenant",
+    "col",
+    "colonel",
+    "maj",
+    "major",
+    "capt",
+    "captain",
+    "sgt",
+    "sergeant",
+    "cpl",
+    "corporal",
+    "pvt",
+    "spc",
+    "specialist",
+    "adm",
+    "admiral",
+    "cmdr",
+    "commander",
+    "commodore",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "professor",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mayor",
+    "judge",
+    "justice",
+    "secretary",
+    "minister",
+    "ambassador",
+    "prosecutor",
+    "director",
+    "chief",
+    "officer",
+    "agent",
+    "sheriff",
+    "detective",
+    "inspector",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "ayatollah",
+    "imam",
+    "chancellor",
+    "premier",
+    "commissioner",
+    "chairman",
+    "chairwoman",
+    "speaker",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "advisor",
+    "adviser",
+    "czar",
+    "administrator",
+    "attorney",
+    "marshal",
+    "brig",
+    "brigadier",
+    "cdr",
+    "superintendent",
+    "comandante",
+    "licenciado",
+    "senora",
+    "senor",
+    "don",
+    "dona",
+    "presidenta",
+    "gobernador",
+    "gobernadora",
+    "fiscal",
+];
+
+/// Words that may stand before a title in a compound one ("Deputy Secretary", "Navy Capt.",
+/// "Prime Minister").
+pub const TITLE_MODIFIERS: &[&str] = &[
+    "vice",
+    "deputy",
+    "assistant",
+    "acting",
+    "former",
+    "prime",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "press",
+    "special",
+    "senior",
+    "staff",
+    "first",
+    "petty",
+    "navy",
+    "army",
+    "air",
+    "force",
+    "marine",
+    "coast",
+    "guard",
+    "command",
+    "master",
+    "chief",
+    "executive",
+    "general",
+    "lt",
+    "lieutenant",
+    "maj",
+    "major",
+    "brig",
+    "brigadier",
+    "rear",
+    "us",
+    "u",
+    "s",
+    "state",
+    "federal",
+    "district",
+    "associate",
+    "under",
+    "principal",
+    "national",
+    "security",
+    "homeland",
+    "border",
+    "treasury",
+    "pentagon",
+    "white",
+    "house",
+    "attorney",
+    "secretary",
+    "mexican",
+    "iraqi",
+    "syrian",
+    "sgt",
+    "sergeant",
+    "spc",
+    "capt",
+    "col",
+    "gen",
+    "adm",
+    "cmdr",
+];
+
+/// Lower-case role nouns that introduce a full name: "spokesman John Kirby", "his son Ovidio
+/// Guzmán".
+pub const ROLE_NOUNS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "analyst",
+    "researcher",
+    "professor",
+    "prosecutor",
+    "judge",
+    "commander",
+    "director",
+    "minister",
+    "secretary",
+    "ambassador",
+    "president",
+    "governor",
+    "mayor",
+    "senator",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "lawyer",
+    "attorney",
+    "journalist",
+    "reporter",
+    "leader",
+    "founder",
+    "boss",
+    "kingpin",
+    "capo",
+    "lieutenant",
+    "official",
+    "expert",
+    "economist",
+    "author",
+    "historian",
+    "activist",
+    "sheriff",
+    "detective",
+    "operative",
+    "trafficker",
+    "smuggler",
+    "defendant",
+    "son",
+    "daughter",
+    "brother",
+    "wife",
+    "husband",
+    "cousin",
+    "nephew",
+    "father",
+    "mother",
+    "businessman",
+    "businesswoman",
+    "colonel",
+    "general",
+    "admiral",
+    "captain",
+    "sergeant",
+    "chief",
+    "head",
+    "fellow",
+    "scholar",
+    "coordinator",
+    "candidate",
+    "suspect",
+    "witness",
+    "pilot",
+    "agent",
+    "director-general",
+    "investigator",
+    "diplomat",
+    "negotiator",
+    "envoy",
+];
+
+/// Head nouns that make a capitalized phrase an organization ("… Implementation Group").
+pub const ORG_HEADS: &[&str] = &[
+    "group",
+    "cartel",
+    "agency",
+    "ministry",
+    "department",
+    "council",
+    "committee",
+    "commission",
+    "command",
+    "forces",
+    "force",
+    "army",
+    "navy",
+    "guard",
+    "police",
+    "party",
+    "front",
+    "brigade",
+    "brigades",
+    "battalion",
+    "regiment",
+    "division",
+    "corps",
+    "university",
+    "institute",
+    "center",
+    "centre",
+    "foundation",
+    "organization",
+    "organisation",
+    "association",
+    "bank",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "llc",
+    "company",
+    "office",
+    "bureau",
+    "service",
+    "services",
+    "administration",
+    "authority",
+    "court",
+    "tribunal",
+    "coalition",
+    "alliance",
+    "network",
+    "movement",
+    "union",
+    "federation",
+    "assembly",
+    "parliament",
+    "secretariat",
+    "unit",
+    "gang",
+    "clan",
+    "syndicate",
+    "mafia",
+    "militia",
+    "brotherhood",
+    "industries",
+    "technologies",
+    "systems",
+    "holdings",
+    "board",
+    "laboratories",
+    "academy",
+    "college",
+    "fund",
+    "agencies",
+    "directorate",
+    "cartels",
+];
+
+/// Heads that can come first: "Ministry of Defence", "Secretaría de Marina".
+pub const LEADING_HEADS: &[&str] = &[
+    "ministry",
+    "department",
+    "office",
+    "bureau",
+    "secretariat",
+    "institute",
+    "university",
+    "council",
+    "bank",
+    "court",
+    "commission",
+    "committee",
+    "army",
+    "coalition",
+    "federation",
+    "union",
+    "league",
+    "cartel",
+    "secretaria",
+    "fiscalia",
+    "procuraduria",
+    "ministerio",
+    "policia",
+    "guardia",
+    "ejercito",
+    "cartel de",
+    "agency",
+    "directorate",
+    "embassy",
+    "consulate",
+    "school",
+    "center",
+    "centre",
+    "organization",
+    "bank of",
+    "party",
+    "administration",
+];
+
+/// Days of the week.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Month names and abbreviations with their number.
+pub const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+/// Numbers written as words, with their value; "hundred", "thousand" and "dozen" multiply.
+pub const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("dozen", 12),
+    ("hundred", 100),
+    ("thousand", 1000),
+];
+
+/// Words that begin relative dates: "today", "the past year", "earlier this month".
+pub const DATE_CUES: &[&str] = &[
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "the",
+    "last",
+    "past",
+    "next",
+    "coming",
+    "previous",
+    "this",
+    "current",
+    "earlier",
+    "later",
+    "early",
+    "late",
+    "recent",
+];
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    classes: u16,
+    /// A month's or number word's value.
+    value: u32,
+}
+
+/// A hash for the short words of the table: the first and last eight bytes (they overlap in
+/// short words) and the length, mixed FxHash-style. Keys are constants, so there is no untrusted
+/// input to flood it; `write_u8` ignores the terminator `str` hashing adds, as keys are only
+/// ever single strings.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let load = |b: &[u8]| {
+            let mut word = [0u8; 8];
+            word[..b.len()].copy_from_slice(b);
+            u64::from_le_bytes(word)
+        };
+        let n = bytes.len();
+        let (head, tail) = if n >= 8 {
+            (load(&bytes[..8]), load(&bytes[n - 8..]))
+        } else {
+            (load(bytes), 0)
+        };
+        let mix = |h: u64, v: u64| (h.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+        self.0 = mix(mix(mix(self.0, head), tail), n as u64);
+    }
+
+    fn write_u8(&mut self, _terminator: u8) {}
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Table = HashMap<&'static str, Entry, BuildHasherDefault<WordHasher>>;
+
+/// Longer words are in no class: they need no lookup.
+const LONGEST: usize = 20;
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = Table::default();
+        let lists: [(&[&str], u16); 7] = [
+            (TITLES, TITLE),
+            (TITLE_MODIFIERS, TITLE_MODIFIER),
+            (ROLE_NOUNS, ROLE),
+            (ORG_HEADS, ORG_HEAD),
+            (LEADING_HEADS, LEADING_HEAD),
+            (WEEKDAYS, WEEKDAY),
+            (DATE_CUES, DATE_CUE),
+        ];
+        for (words, class) in lists {
+            for word in words {
+                table.entry(word).or_default().classes |= class;
+            }
+        }
+        for (valued, class) in [(MONTHS, MONTH), (NUMBER_WORDS, NUMBER)] {
+            for &(word, value) in valued {
+                let entry = table.entry(word).or_default();
+                entry.classes |= class;
+                entry.value = value;
+            }
+        }
+        for word in ["a", "an"] {
+            table.entry(word).or_default().classes |= ARTICLE;
+        }
+        table
+    })
+}
+
+fn entry(word: &str) -> Entry {
+    if word.len() > LONGEST {
+        return Entry::default();
+    }
+    table().get(word).copied().unwrap_or_default()
+}
+
+/// Whether the folded `word` is in `class`.
+pub fn has(word: &str, class: u16) -> bool {
+    entry(word).classes & class != 0
+}
+
+/// The value of a word in `class` (a month's number, a number word's value).
+pub fn value(word: &str, class: u16) -> Option<u32> {
+    let e = entry(word);
+    (e.classes & class != 0).then_some(e.value)
+}
+
+/// The classes of every word of `doc`, in word order.
+pub fn classify(doc: &Doc<'_>) -> Vec<u16> {
+    (0..doc.words.len())
+        .map(|i| {
+            let word = doc.word(i);
+            if word.as_bytes()[0].is_ascii_digit() {
+                DIGITS
+            } else {
+                entry(word).classes
+            }
+        })
+        .collect()
+}
