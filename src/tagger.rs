@@ -128,6 +128,17 @@ impl Tagger {
             entity,
             source: Source::Name,
         }));
+        let nations: Vec<Entity> = candidates
+            .iter()
+            .map(|c| &c.entity)
+            .filter(|e| is_nation(e))
+            .cloned()
+            .collect();
+        organizations::find_national_bodies(doc, &nations, &mut found);
+        candidates.extend(found.drain(..).map(|entity| Candidate {
+            entity,
+            source: Source::Name,
+        }));
         organizations::find_coordinated(doc, classes, &self.lexicon, &mut found);
         candidates.extend(found.into_iter().map(|entity| Candidate {
             entity,
@@ -185,6 +196,15 @@ fn pattern_stage(
         entity,
         source: Source::Url,
     }));
+}
+
+/// A nationality, a country or an alliance: what can name a body of forces or a government
+/// ("Iraqi forces", "U.S. troops", "Coalition partners").
+fn is_nation(e: &Entity) -> bool {
+    let category = e.sense.as_ref().and_then(|s| s.category.as_deref());
+    e.label == Label::NATIONALITY
+        || e.label == Label::LOCATION && category == Some("country")
+        || e.label == Label::ORG && category == Some("intergovernmental")
 }
 
 /// Adds every mention of each acronym the document defines, with the sense of its long form,

@@ -203,6 +203,14 @@ pub fn find_titled_people(doc: &Doc<'_>, classes: &[u16], out: &mut Vec<Entity>)
             i = end + 1;
             continue;
         }
+        // "director Navy Capt. Jeff Davis": a role noun before a title hands over to the title.
+        if role && i + 1 < doc.words.len() && doc.is_capitalized(i + 1) {
+            let next = doc.word(i + 1);
+            if is_title(next) || is_title_modifier(next) {
+                i += 1;
+                continue;
+            }
+        }
         end = title_complement(doc, end);
         let k = end + 1;
         if k >= doc.words.len() || !matches!(doc.gap_before(k), " " | ". ") {
@@ -261,6 +269,18 @@ mod tests {
             ["John “J.D.” Dorrian"]
         );
         assert_eq!(people("President Trump's order"), ["Trump"]);
+        assert_eq!(
+            people("operations director Navy Capt. Jeff Davis said"),
+            ["Jeff Davis"]
+        );
+        assert_eq!(
+            people("Terrorists Navy Senior Chief Petty Officer Scott C. Dayton, 42, of"),
+            ["Scott C. Dayton"]
+        );
+        assert_eq!(
+            people("he said. Col. David C. Lyons, 407th AEG"),
+            ["David C. Lyons"]
+        );
     }
 
     #[test]

@@ -126,10 +126,21 @@ fn phrase_start(doc: &Doc<'_>, last: usize, allow_connectors: bool) -> usize {
     first
 }
 
-/// The last word of a complement after a head: "of Defence", "de la Defensa Nacional".
+/// The last word of a complement after a head: "Ministry of Defence", "Bureau of Alcohol".
+/// Only a connector opens a complement: "Navy Capt." is not one organization.
 fn complement_end(doc: &Doc<'_>, head: usize) -> usize {
+    let opener = head + 1;
+    if opener >= doc.words.len()
+        || doc.gap_before(opener) != " "
+        || !matches!(
+            doc.word(opener),
+            "of" | "for" | "de" | "del" | "on" | "against"
+        )
+    {
+        return head;
+    }
     let mut end = head;
-    let mut j = head + 1;
+    let mut j = opener + 1;
     while j < doc.words.len() && joins(doc, j) {
         let word = doc.word(j);
         if capitalized_or_initial(doc, j) {
@@ -173,8 +184,7 @@ pub fn find_organizations(
     out: &mut Vec<Entity>,
 ) {
     for (h, &class) in classes.iter().enumerate() {
-        if class & (vocabulary::ORG_HEAD | vocabulary::LEADING_HEAD) == 0
-            || !doc.is_capitalized(h)
+        if class & (vocabulary::ORG_HEAD | vocabulary::LEADING_HEAD) == 0 || !doc.is_capitalized(h)
         {
             continue;
         }
@@ -214,6 +224,89 @@ pub fn find_coordinated(doc: &Doc<'_>, classes: &[u16], lexicon: &Lexicon, out: 
     for (h, &class) in classes.iter().enumerate().skip(1) {
         if class & vocabulary::ORG_HEAD != 0 && doc.word(h).ends_with('s') {
             coordinated(doc, lexicon, h, out);
+        }
+    }
+}
+
+/// Nouns that make a nation's name an organized body: "Iraqi forces", "U.S. troops",
+/// "the Mexican government".
+fn is_national_body(word: &str) -> bool {
+    matches!(
+        word,
+        "forces"
+            | "troops"
+            | "military"
+            | "government"
+            | "administration"
+            | "army"
+            | "navy"
+            | "police"
+            | "embassy"
+            | "servicemembers"
+            | "coalition"
+            | "partners"
+            | "allies"
+            | "marines"
+            | "militias"
+    )
+}
+
+/// Words that may stand between a nation and its body: "Iraqi security forces".
+fn is_body_modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "security"
+            | "armed"
+            | "military"
+            | "special"
+            | "government"
+            | "federal"
+            | "state"
+            | "local"
+            | "allied"
+            | "partner"
+            | "ground"
+            | "naval"
+            | "opposition"
+            | "elite"
+            | "coalition"
+            | "national"
+            | "regime"
+            | "border"
+            | "interim"
+            | "transitional"
+    )
+}
+
+/// Organized bodies named by a nation: a nationality or country followed by a body noun
+/// ("Iraqi security forces", "U.S. service members", "the Syrian government"). `nations` are
+/// the nationality and country mentions already found.
+pub fn find_national_bodies(doc: &Doc<'_>, nations: &[Entity], out: &mut Vec<Entity>) {
+    for nation in nations {
+        let mut j = doc.word_from(nation.end);
+        if j >= doc.words.len() || &doc.text()[nation.end..doc.words[j].start] != " " {
+            continue;
+        }
+        let mut modifiers = 0;
+        let first = j;
+        while j < doc.words.len() && (j == first || doc.gap_before(j) == " ") && modifiers <= 2 {
+            let word = doc.word(j);
+            let service_members = word == "service"
+                && j + 1 < doc.words.len()
+                && doc.gap_before(j + 1) == " "
+                && doc.word(j + 1) == "members";
+            if is_national_body(word) || service_members {
+                let end = if service_members { j + 1 } else { j };
+                let mut body = Entity::new(nation.start, doc.words[end].end, Label::ORG);
+                body.sense = None;
+                out.push(body);
+                break;
+            }
+            if !is_body_modifier(word) {
+                break;
+            }
+            modifiers += 1;
+            j += 1;
         }
     }
 }
@@ -337,6 +430,25 @@ mod tests {
         );
         let found = orgs("the Sinaloa, Gulf and Jalisco New Generation cartels");
         assert_eq!(found.len(), 3, "{found:?}");
+    }
+
+    #[test]
+    fn a_nation_and_a_body_noun_are_an_organization() {
+        let text = "Iraqi security forces and U.S. service members met the Syrian people.";
+        let doc = Doc::new(text);
+        let at = |word: &str, label| {
+            let start = text.find(word).unwrap();
+            Entity::new(start, start + word.len(), label)
+        };
+        let nations = [
+            at("Iraqi", Label::NATIONALITY),
+            at("U.S.", Label::LOCATION),
+            at("Syrian", Label::NATIONALITY),
+        ];
+        let mut out = Vec::new();
+        find_national_bodies(&doc, &nations, &mut out);
+        let found: Vec<&str> = out.iter().map(|e| &text[e.start..e.end]).collect();
+        assert_eq!(found, ["Iraqi security forces", "U.S. service members"]);
     }
 
     #[test]
