@@ -79,6 +79,42 @@ fn is_time_unit(word: &str) -> bool {
     )
 }
 
+/// Holidays that date an event: "on Thanksgiving Day", "this Christmas", "during Ramadan".
+fn is_holiday(word: &str) -> bool {
+    matches!(
+        word,
+        "thanksgiving"
+            | "christmas"
+            | "easter"
+            | "ramadan"
+            | "hanukkah"
+            | "passover"
+            | "halloween"
+            | "eid"
+    )
+}
+
+/// The end of a holiday's name starting at word `i`: "Thanksgiving Day", "Christmas Eve",
+/// "Eid al-Fitr".
+fn holiday_end(doc: &Doc<'_>, i: usize) -> Option<usize> {
+    if !is_holiday(doc.word(i)) || !doc.is_capitalized(i) {
+        return None;
+    }
+    let mut end = doc.words[i].end;
+    if let Some(k) = next_word(doc, i, &[" "])
+        && matches!(doc.word(k), "day" | "eve")
+        && doc.is_capitalized(k)
+    {
+        end = doc.words[k].end;
+    } else if let Some(al) = next_word(doc, i, &[" "])
+        && doc.word(al) == "al"
+        && let Some(k) = next_word(doc, al, &["-"])
+    {
+        end = doc.words[k].end;
+    }
+    Some(end)
+}
+
 fn is_season(word: &str) -> bool {
     matches!(word, "spring" | "summer" | "fall" | "autumn" | "winter")
 }
@@ -366,6 +402,9 @@ fn relative_date(doc: &Doc<'_>, i: usize) -> Option<Entity> {
     if matches!(word, "today" | "yesterday" | "tomorrow" | "tonight") {
         return Some(Entity::new(start, doc.words[i].end, Label::DATE));
     }
+    if let Some(end) = holiday_end(doc, i) {
+        return Some(Entity::new(start, end, Label::DATE));
+    }
     // "10 a.m.", "3:30 p.m."
     if digits_value(word).is_some_and(|h| (1..=12).contains(&h)) {
         let mut j = i;
@@ -441,6 +480,9 @@ fn relative_date(doc: &Doc<'_>, i: usize) -> Option<Entity> {
             k = next_word(doc, k, &[" "])?;
         }
         j = k;
+    }
+    if let Some(end) = holiday_end(doc, j) {
+        return Some(Entity::new(span_start, end, Label::DATE));
     }
     let unit = doc.word(j);
     let named_day = (is_weekday(unit) || month_number(unit).is_some()) && doc.is_capitalized(j);
@@ -545,6 +587,8 @@ mod tests {
             ("in the coming days and weeks", "the coming days and weeks"),
             ("last December", "last December"),
             ("at 10 a.m. local", "10 a.m."),
+            ("on Thanksgiving Day the", "Thanksgiving Day"),
+            ("home this Christmas and", "this Christmas"),
         ] {
             assert_eq!(one(text), (span.to_string(), None), "{text}");
         }

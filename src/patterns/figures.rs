@@ -262,6 +262,14 @@ fn is_code(doc: &Doc<'_>, i: usize, number: &Number) -> bool {
     if groups >= 2 {
         return true;
     }
+    // The day of a date: "Dec. 5 to 922" is not a range of figures.
+    if i > 0
+        && number.digits
+        && doc.is_capitalized(i - 1)
+        && super::dates::month_number(doc.word(i - 1)).is_some()
+    {
+        return true;
+    }
     // A number right after a capitalized word names something: "Barrio 18", "CTF 50".
     if i > 0 && doc.gap_before(i) == " " && number.digits {
         let prev_word = doc.word(i - 1);
@@ -649,6 +657,7 @@ mod tests {
             "one of the largest",
             "no one knew",
             "UN Resolution 2254",
+            "on Dec. 5 to the",
         ] {
             assert_eq!(figures(text), vec![], "{text}");
         }

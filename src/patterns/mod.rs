@@ -8,6 +8,7 @@ pub mod names;
 pub mod numbers;
 pub mod organizations;
 pub mod qualifiers;
+pub mod ships;
 pub mod units;
 pub mod urls;
 pub mod vocabulary;

@@ -473,6 +473,14 @@ pub const DATE_CUES: &[&str] = &[
     "early",
     "late",
     "recent",
+    "thanksgiving",
+    "christmas",
+    "easter",
+    "ramadan",
+    "hanukkah",
+    "passover",
+    "halloween",
+    "eid",
 ];
 
 #[derive(Debug, Clone, Copy, Default)]
