@@ -107,17 +107,26 @@ fn phrase_start(doc: &Doc<'_>, last: usize, allow_connectors: bool) -> usize {
         let prev = first - 1;
         if capitalized_or_initial(doc, prev) {
             first = prev;
-        } else if allow_connectors
-            && is_connector(doc.word(prev))
-            && prev > 0
-            && joins(doc, prev)
-            && capitalized_or_initial(doc, prev - 1)
-            && doc.word(prev) != "and"
-        {
-            first = prev - 1;
-        } else {
+            continue;
+        }
+        // A connector joins two capitalized parts: "Bureau of Alcohol", "Bank of the
+        // Philippines". A bare "the" never does ("Because the State Department").
+        let connector = doc.word(prev);
+        let mut before = prev;
+        if connector == "the" && prev > 0 && matches!(doc.word(prev - 1), "of" | "for" | "on") {
+            before = prev - 1;
+        } else if connector == "the" || connector == "and" {
             break;
         }
+        let joined = allow_connectors
+            && is_connector(doc.word(before))
+            && before > 0
+            && joins(doc, before)
+            && capitalized_or_initial(doc, before - 1);
+        if !joined {
+            break;
+        }
+        first = before - 1;
     }
     // Drop sentence words and connectors at the front.
     while first < last && (is_sentence_word(doc.word(first)) || is_connector(doc.word(first))) {
