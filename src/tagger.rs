@@ -17,7 +17,7 @@ use crate::lexicon::matcher::hit_entity;
 use crate::lexicon::{Lexicon, Matcher};
 use crate::patterns::dates::{Published, find_dates};
 use crate::patterns::figures::{Currency, find_figures};
-use crate::patterns::{acronyms, names, organizations, ships, urls, vocabulary};
+use crate::patterns::{acronyms, names, organizations, places, ships, urls, vocabulary};
 use crate::resolve::{Candidate, Source, resolve};
 use crate::text::Doc;
 
@@ -192,6 +192,7 @@ fn pattern_stage(
         source: Source::Figure,
     }));
     ships::find_ships(doc, &mut found);
+    places::find_places(doc, &mut found);
     candidates.extend(found.drain(..).map(|entity| Candidate {
         entity,
         source: Source::Name,

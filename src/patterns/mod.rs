@@ -7,6 +7,7 @@ pub mod figures;
 pub mod names;
 pub mod numbers;
 pub mod organizations;
+pub mod places;
 pub mod qualifiers;
 pub mod ships;
 pub mod units;

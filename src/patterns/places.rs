@@ -1,0 +1,211 @@
+//! Places the gazetteer does not know, named by their context: a capitalized name after a
+//! locative cue ("near Ayn Isa", "the town of Tepalcatepec", "north of Raqqah"), or a
+//! capitalized phrase with a facility head ("Tiyas Military Airfield", "Camp Hurriya",
+//! "Tabqa Dam").
+
+use crate::entity::{Entity, Label};
+use crate::text::Doc;
+
+/// Cues after which a capitalized name is a place.
+const CUES: &[&[&str]] = &[
+    &["near"],
+    &["outside"],
+    &["town", "of"],
+    &["city", "of"],
+    &["village", "of"],
+    &["villages", "of"],
+    &["province", "of"],
+    &["municipality", "of"],
+    &["municipalities", "of"],
+    &["state", "of"],
+    &["region", "of"],
+    &["district", "of"],
+    &["north", "of"],
+    &["south", "of"],
+    &["east", "of"],
+    &["west", "of"],
+    &["northeast", "of"],
+    &["northwest", "of"],
+    &["southeast", "of"],
+    &["southwest", "of"],
+    &["outskirts", "of"],
+];
+
+/// Heads that end a facility's name.
+fn is_facility_head(word: &str) -> bool {
+    matches!(
+        word,
+        "airfield"
+            | "airbase"
+            | "airport"
+            | "dam"
+            | "bridge"
+            | "prison"
+            | "penitentiary"
+            | "crossing"
+            | "base"
+            | "refinery"
+            | "valley"
+            | "river"
+            | "mountains"
+            | "desert"
+            | "province"
+            | "governorate"
+            | "district"
+            | "municipality"
+            | "neighborhood"
+            | "highway"
+            | "island"
+            | "islands"
+            | "lake"
+            | "canyon"
+    )
+}
+
+/// Heads that begin a facility's name: "Camp Hurriya", "Fort Campbell", "Lake Chapala".
+fn is_leading_facility(word: &str) -> bool {
+    matches!(
+        word,
+        "camp" | "fort" | "mount" | "lake" | "port" | "puerto" | "cerro" | "isla"
+    )
+}
+
+/// Particles inside place names: "Dayr Az Zawr", "Ciudad del Carmen", "al-Bab".
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "al" | "el"
+            | "as"
+            | "az"
+            | "ad"
+            | "ar"
+            | "de"
+            | "del"
+            | "la"
+            | "las"
+            | "los"
+            | "ash"
+            | "an"
+    )
+}
+
+/// The last word of a place name starting at word `first`: capitalized words and particles,
+/// at most five, joined by spaces or hyphens.
+fn name_end(doc: &Doc<'_>, first: usize) -> Option<usize> {
+    if !doc.is_capitalized(first) || doc.word(first).as_bytes()[0].is_ascii_digit() {
+        return None;
+    }
+    let mut last = first;
+    let mut j = first + 1;
+    while j < doc.words.len() && j <= first + 4 && matches!(doc.gap_before(j), " " | "-") {
+        let word = doc.word(j);
+        if doc.is_capitalized(j)
+            || is_particle(word) && j + 1 < doc.words.len() && doc.is_capitalized(j + 1)
+        {
+            if doc.is_capitalized(j) {
+                last = j;
+            }
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    Some(last)
+}
+
+/// Appends every place named by context in `doc` to `out` (folded offsets).
+pub fn find_places(doc: &Doc<'_>, out: &mut Vec<Entity>) {
+    let n = doc.words.len();
+    for i in 0..n {
+        let word = doc.word(i);
+        // A cue, then a name.
+        for cue in CUES {
+            if cue[0] != word || i + cue.len() >= n {
+                continue;
+            }
+            let matches_cue = cue
+                .iter()
+                .enumerate()
+                .all(|(k, w)| doc.word(i + k) == *w && (k == 0 || doc.gap_before(i + k) == " "));
+            let first = i + cue.len();
+            if matches_cue && doc.gap_before(first) == " " {
+                if let Some(last) = name_end(doc, first) {
+                    out.push(Entity::new(
+                        doc.words[first].start,
+                        doc.words[last].end,
+                        Label::LOCATION,
+                    ));
+                }
+            }
+        }
+        // A facility: "Tiyas Military Airfield", "Camp Hurriya".
+        if doc.is_capitalized(i) && is_facility_head(word) && i > 0 && doc.gap_before(i) == " " {
+            let mut first = i;
+            while first > 0
+                && doc.gap_before(first) == " "
+                && doc.is_capitalized(first - 1)
+                && !doc.starts_sentence(first)
+            {
+                first -= 1;
+            }
+            if first < i {
+                out.push(Entity::new(
+                    doc.words[first].start,
+                    doc.words[i].end,
+                    Label::LOCATION,
+                ));
+            }
+        }
+        if doc.is_capitalized(i)
+            && is_leading_facility(word)
+            && i + 1 < n
+            && doc.gap_before(i + 1) == " "
+        {
+            if let Some(last) = name_end(doc, i + 1) {
+                out.push(Entity::new(
+                    doc.words[i].start,
+                    doc.words[last].end,
+                    Label::LOCATION,
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn places(text: &str) -> Vec<&str> {
+        let doc = Doc::new(text);
+        let mut out = Vec::new();
+        find_places(&doc, &mut out);
+        out.iter()
+            .map(|e| {
+                let (s, t) = doc.folded.to_original(e.start, e.end);
+                &text[s..t]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cues_and_facility_heads_name_places() {
+        assert_eq!(places("Near Ayn Isa, one strike"), ["Ayn Isa"]);
+        assert_eq!(places("near Dayr Az Zawr on"), ["Dayr Az Zawr"]);
+        assert_eq!(
+            places("in the town of Tepalcatepec, where"),
+            ["Tepalcatepec"]
+        );
+        assert_eq!(
+            places("at Tiyas Military Airfield in"),
+            ["Tiyas Military Airfield"]
+        );
+        assert_eq!(places("residents of Camp Hurriya said"), ["Camp Hurriya"]);
+    }
+
+    #[test]
+    fn lower_case_words_after_a_cue_are_not_places() {
+        assert!(places("near the border").is_empty());
+        assert!(places("a bridge near here").is_empty());
+    }
+}
