@@ -128,14 +128,15 @@ pub fn find_places(doc: &Doc<'_>, out: &mut Vec<Entity>) {
                 .enumerate()
                 .all(|(k, w)| doc.word(i + k) == *w && (k == 0 || doc.gap_before(i + k) == " "));
             let first = i + cue.len();
-            if matches_cue && doc.gap_before(first) == " " {
-                if let Some(last) = name_end(doc, first) {
-                    out.push(Entity::new(
-                        doc.words[first].start,
-                        doc.words[last].end,
-                        Label::LOCATION,
-                    ));
-                }
+            if matches_cue
+                && doc.gap_before(first) == " "
+                && let Some(last) = name_end(doc, first)
+            {
+                out.push(Entity::new(
+                    doc.words[first].start,
+                    doc.words[last].end,
+                    Label::LOCATION,
+                ));
             }
         }
         // A facility: "Tiyas Military Airfield", "Camp Hurriya".
@@ -160,14 +161,13 @@ pub fn find_places(doc: &Doc<'_>, out: &mut Vec<Entity>) {
             && is_leading_facility(word)
             && i + 1 < n
             && doc.gap_before(i + 1) == " "
+            && let Some(last) = name_end(doc, i + 1)
         {
-            if let Some(last) = name_end(doc, i + 1) {
-                out.push(Entity::new(
-                    doc.words[i].start,
-                    doc.words[last].end,
-                    Label::LOCATION,
-                ));
-            }
+            out.push(Entity::new(
+                doc.words[i].start,
+                doc.words[last].end,
+                Label::LOCATION,
+            ));
         }
     }
 }
