@@ -192,7 +192,7 @@ fn pattern_stage(
         source: Source::Figure,
     }));
     ships::find_ships(doc, &mut found);
-    places::find_places(doc, &mut found);
+    places::find_places(doc, classes, &mut found);
     candidates.extend(found.drain(..).map(|entity| Candidate {
         entity,
         source: Source::Name,

@@ -3,6 +3,7 @@
 //! capitalized phrase with a facility head ("Tiyas Military Airfield", "Camp Hurriya",
 //! "Tabqa Dam").
 
+use super::vocabulary;
 use crate::entity::{Entity, Label};
 use crate::text::Doc;
 
@@ -31,43 +32,12 @@ const CUES: &[&[&str]] = &[
     &["outskirts", "of"],
 ];
 
-/// Heads that end a facility's name.
 fn is_facility_head(word: &str) -> bool {
-    matches!(
-        word,
-        "airfield"
-            | "airbase"
-            | "airport"
-            | "dam"
-            | "bridge"
-            | "prison"
-            | "penitentiary"
-            | "crossing"
-            | "base"
-            | "refinery"
-            | "valley"
-            | "river"
-            | "mountains"
-            | "desert"
-            | "province"
-            | "governorate"
-            | "district"
-            | "municipality"
-            | "neighborhood"
-            | "highway"
-            | "island"
-            | "islands"
-            | "lake"
-            | "canyon"
-    )
+    vocabulary::has(word, vocabulary::FACILITY)
 }
 
-/// Heads that begin a facility's name: "Camp Hurriya", "Fort Campbell", "Lake Chapala".
 fn is_leading_facility(word: &str) -> bool {
-    matches!(
-        word,
-        "camp" | "fort" | "mount" | "lake" | "port" | "puerto" | "cerro" | "isla"
-    )
+    vocabulary::has(word, vocabulary::LEADING_FACILITY)
 }
 
 /// Particles inside place names: "Dayr Az Zawr", "Ciudad del Carmen", "al-Bab".
@@ -114,9 +84,14 @@ fn name_end(doc: &Doc<'_>, first: usize) -> Option<usize> {
 }
 
 /// Appends every place named by context in `doc` to `out` (folded offsets).
-pub fn find_places(doc: &Doc<'_>, out: &mut Vec<Entity>) {
+pub fn find_places(doc: &Doc<'_>, classes: &[u16], out: &mut Vec<Entity>) {
     let n = doc.words.len();
-    for i in 0..n {
+    for (i, &class) in classes.iter().enumerate() {
+        if class & (vocabulary::PLACE_CUE | vocabulary::FACILITY | vocabulary::LEADING_FACILITY)
+            == 0
+        {
+            continue;
+        }
         let word = doc.word(i);
         // A cue, then a name.
         for cue in CUES {
@@ -179,7 +154,7 @@ mod tests {
     fn places(text: &str) -> Vec<&str> {
         let doc = Doc::new(text);
         let mut out = Vec::new();
-        find_places(&doc, &mut out);
+        find_places(&doc, &vocabulary::classify(&doc), &mut out);
         out.iter()
             .map(|e| {
                 let (s, t) = doc.folded.to_original(e.start, e.end);

@@ -23,7 +23,9 @@ fn is_particle(word: &str) -> bool {
 pub fn find_ships(doc: &Doc<'_>, out: &mut Vec<Entity>) {
     let mut i = 0;
     while i + 1 < doc.words.len() {
-        let is_prefix = PREFIXES.contains(&doc.original_word(i));
+        let w = doc.words[i];
+        let short_capital = w.end - w.start <= 5 && doc.is_capitalized(i);
+        let is_prefix = short_capital && PREFIXES.contains(&doc.original_word(i));
         if !is_prefix || doc.gap_before(i + 1) != " " || !doc.is_capitalized(i + 1) {
             i += 1;
             continue;

@@ -19,6 +19,9 @@ pub const WEEKDAY: u16 = 1 << 6;
 pub const NUMBER: u16 = 1 << 7;
 pub const DATE_CUE: u16 = 1 << 8;
 pub const ARTICLE: u16 = 1 << 9;
+pub const PLACE_CUE: u16 = 1 << 10;
+pub const FACILITY: u16 = 1 << 11;
+pub const LEADING_FACILITY: u16 = 1 << 12;
 /// Not from the table: the word starts with a digit.
 pub const DIGITS: u16 = 1 << 15;
 
@@ -391,6 +394,64 @@ pub const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
+/// First words of the cues after which a capitalized name is a place ("near", "town of").
+pub const PLACE_CUES: &[&str] = &[
+    "near",
+    "outside",
+    "town",
+    "city",
+    "village",
+    "villages",
+    "province",
+    "municipality",
+    "municipalities",
+    "state",
+    "region",
+    "district",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "outskirts",
+];
+
+/// Heads that end facility and feature names ("Tabqa Dam", "Tiyas Military Airfield").
+pub const FACILITIES: &[&str] = &[
+    "airfield",
+    "airbase",
+    "airport",
+    "dam",
+    "bridge",
+    "prison",
+    "penitentiary",
+    "crossing",
+    "base",
+    "refinery",
+    "valley",
+    "river",
+    "mountains",
+    "desert",
+    "province",
+    "governorate",
+    "district",
+    "municipality",
+    "neighborhood",
+    "highway",
+    "island",
+    "islands",
+    "lake",
+    "canyon",
+];
+
+/// Heads that begin facility and feature names ("Camp Hurriya", "Lake Chapala").
+pub const LEADING_FACILITIES: &[&str] = &[
+    "camp", "fort", "mount", "lake", "port", "puerto", "cerro", "isla",
+];
+
 /// Month names and abbreviations with their number.
 pub const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
@@ -530,7 +591,10 @@ fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = Table::default();
-        let lists: [(&[&str], u16); 7] = [
+        let lists: [(&[&str], u16); 10] = [
+            (PLACE_CUES, PLACE_CUE),
+            (FACILITIES, FACILITY),
+            (LEADING_FACILITIES, LEADING_FACILITY),
             (TITLES, TITLE),
             (TITLE_MODIFIERS, TITLE_MODIFIER),
             (ROLE_NOUNS, ROLE),
