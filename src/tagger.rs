@@ -17,7 +17,7 @@ use crate::lexicon::matcher::hit_entity;
 use crate::lexicon::{Lexicon, Matcher};
 use crate::patterns::dates::{Published, find_dates};
 use crate::patterns::figures::{Currency, find_figures};
-use crate::patterns::{acronyms, names, organizations, places, ships, urls, vocabulary};
+use crate::patterns::{acronyms, metonymy, names, organizations, places, ships, urls, vocabulary};
 use crate::resolve::{Candidate, Source, resolve};
 use crate::text::Doc;
 
@@ -70,6 +70,11 @@ impl Tagger {
         pattern_stage(&doc, &classes, context, &mut candidates);
         acronym_stage(&doc, &mut candidates);
         let mut entities = resolve(candidates);
+        for e in entities.iter_mut().filter(|e| is_country(e)) {
+            if metonymy::acts(&doc, e.end) {
+                e.label = Label::ORG;
+            }
+        }
         self.fill_canonicals(&doc, &mut entities);
         propagate_surnames(&doc, &mut entities);
         for e in &mut entities {
@@ -204,12 +209,21 @@ fn pattern_stage(
     }));
 }
 
+/// A country mention.
+fn is_country(e: &Entity) -> bool {
+    e.label == Label::LOCATION
+        && e.sense
+            .as_ref()
+            .and_then(|s| s.category.as_deref())
+            .is_some_and(|c| c == "country")
+}
+
 /// A nationality, a country or an alliance: what can name a body of forces or a government
 /// ("Iraqi forces", "U.S. troops", "Coalition partners").
 fn is_nation(e: &Entity) -> bool {
     let category = e.sense.as_ref().and_then(|s| s.category.as_deref());
     e.label == Label::NATIONALITY
-        || e.label == Label::LOCATION && category == Some("country")
+        || is_country(e)
         || e.label == Label::ORG && category == Some("intergovernmental")
 }
 

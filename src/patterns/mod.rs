@@ -4,6 +4,7 @@
 pub mod acronyms;
 pub mod dates;
 pub mod figures;
+pub mod metonymy;
 pub mod names;
 pub mod numbers;
 pub mod organizations;
