@@ -255,7 +255,8 @@ fn acronym_stage(doc: &Doc<'_>, candidates: &mut Vec<Candidate>) {
     }
 }
 
-/// After "Gen. Joseph Votel", a later "Votel" is the same person.
+/// After "Gen. Joseph Votel", a later "Votel" is the same person, even where a gazetteer
+/// knows the word as a place.
 fn propagate_surnames(doc: &Doc<'_>, entities: &mut Vec<Entity>) {
     let mut surnames: Vec<(&str, Sense)> = Vec::new();
     for e in entities.iter().filter(|e| e.label == Label::PERSON) {
@@ -278,10 +279,22 @@ fn propagate_surnames(doc: &Doc<'_>, entities: &mut Vec<Entity>) {
         let Some((_, sense)) = surnames.iter().find(|(s, _)| *s == doc.word(i)) else {
             continue;
         };
+        if !doc.is_capitalized(i) {
+            continue;
+        }
+        let person = Entity::new(w.start, w.end, Label::PERSON).with_sense(sense.clone());
         let at = entities.partition_point(|e| e.end <= w.start);
-        let covered = entities.get(at).is_some_and(|e| e.start < w.end);
-        if !covered && doc.is_capitalized(i) {
-            added.push(Entity::new(w.start, w.end, Label::PERSON).with_sense(sense.clone()));
+        match entities.get_mut(at) {
+            // In a document about Col. David Lyons, "Lyons" is he, not the French city.
+            Some(e)
+                if e.start == w.start
+                    && e.end == w.end
+                    && matches!(e.label, Label::LOCATION | Label::NATIONALITY) =>
+            {
+                *e = person;
+            }
+            Some(e) if e.start < w.end => {}
+            _ => added.push(person),
         }
     }
     if !added.is_empty() {

@@ -173,3 +173,35 @@ fn eval_scores_a_prediction_against_gold() {
     assert!(org.contains("1.000 1.000 1.000"), "{stdout}");
     fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_user_lexicon_adds_entities_and_labels() {
+    let dir = scratch("user-lexicon");
+    fs::write(
+        dir.join("units.tsv"),
+        "# labels: MILITARY_UNIT\n\
+         canonical\tlabel\tcategory\taliases\tkb_id\tcase\n\
+         Fuerza Especial de Reacción\tMILITARY_UNIT\tspecial_forces\tFER\t\t\n",
+    )
+    .unwrap();
+    let input = dir.join("in.jsonl");
+    fs::write(
+        &input,
+        "{\"id\":\"u\",\"text\":\"The FER deployed to Culiacán.\"}\n",
+    )
+    .unwrap();
+    let out = dossier(&[
+        "tag",
+        input.to_str().unwrap(),
+        "--lexicons",
+        dir.to_str().unwrap(),
+        "-q",
+    ]);
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let fer = &doc["entities"][0];
+    assert_eq!(fer["text"], "FER");
+    assert_eq!(fer["label"], "MILITARY_UNIT");
+    assert_eq!(fer["canonical"], "Fuerza Especial de Reacción");
+    fs::remove_dir_all(dir).unwrap();
+}
