@@ -1,6 +1,7 @@
 //! Finding lexicon names in a document: one Aho-Corasick automaton over the folded text,
 //! leftmost-longest, with hits kept only on word boundaries.
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
@@ -15,6 +16,8 @@ struct Reading {
     entry: usize,
     /// For exact-case names: the upper-case flag of each letter, as written.
     case: Option<Box<[bool]>>,
+    /// The name is written in lower case: a common noun ("tank", "yate").
+    common_noun: bool,
 }
 
 /// A hit of the lexicon in a document (folded byte offsets).
@@ -50,6 +53,8 @@ impl Matcher {
                 .push(Reading {
                     entry: name.entry,
                     case,
+                    // Written in lower case: a common noun ("tank", "yate").
+                    common_noun: !name.written.chars().any(char::is_uppercase),
                 });
         }
         let mut patterns = Vec::with_capacity(by_pattern.len());
@@ -134,12 +139,18 @@ impl Matcher {
         let span_end = word_end(doc, end)?;
         let (orig_start, orig_end) = doc.folded.to_original(start, end);
         let original = &doc.original[orig_start..orig_end];
+        let proper = OnceCell::new();
         self.readings[pattern]
             .iter()
             .find(|r| {
-                r.case
+                let case_ok = r
+                    .case
                     .as_deref()
-                    .is_none_or(|flags| case_flags_match(original, flags))
+                    .is_none_or(|flags| case_flags_match(original, flags));
+                // A common noun capitalized inside a sentence is part of a name: "Yates" is
+                // not the plural of "yate", nor "Tank" in "Tank Holdings".
+                case_ok
+                    && !(r.common_noun && *proper.get_or_init(|| is_proper(doc, start, original)))
             })
             .map(|r| Hit {
                 start,
@@ -148,6 +159,18 @@ impl Matcher {
                 exact_case: r.case.is_some(),
             })
     }
+}
+
+/// Whether `original`, the mention starting at folded byte `start`, is written as a proper
+/// name: capitalized (not all capitals) and not at the start of a sentence.
+fn is_proper(doc: &Doc<'_>, start: usize, original: &str) -> bool {
+    let mut letters = original.chars().filter(|c| c.is_alphabetic());
+    let capitalized = letters.next().is_some_and(char::is_uppercase);
+    if !capitalized || !letters.any(char::is_lowercase) {
+        return false;
+    }
+    doc.word_starting_at(start)
+        .is_some_and(|i| !doc.starts_sentence(i))
 }
 
 /// The first character after `start` that is not a letter or digit: a name may begin there

@@ -113,6 +113,44 @@ fn is_not_name(word: &str) -> bool {
         )
 }
 
+/// Words of company and institution names, which no person's name contains.
+fn is_business_word(word: &str) -> bool {
+    vocabulary::has(word, vocabulary::ORG_HEAD)
+        || matches!(
+            word,
+            "motors"
+                | "electric"
+                | "co"
+                | "agreement"
+                | "partners"
+                | "dynamics"
+                | "mills"
+                | "foods"
+                | "capital"
+                | "securities"
+                | "investors"
+                | "instruments"
+                | "trust"
+                | "airlines"
+                | "airways"
+                | "petroleum"
+                | "oil"
+                | "energy"
+                | "steel"
+                | "chemical"
+                | "chemicals"
+                | "motor"
+                | "insurance"
+                | "financial"
+                | "communications"
+                | "pharmaceuticals"
+                | "assembly"
+                | "hospital"
+                | "atomics"
+                | "accounting"
+        )
+}
+
 /// Name particles written in lower case inside names ("Ruiz de la Fuente", "al-Abadi").
 fn is_particle(word: &str) -> bool {
     matches!(
@@ -148,6 +186,9 @@ fn name_words(doc: &Doc<'_>, k: usize) -> Option<(usize, usize)> {
             break;
         }
         let word = doc.word(j);
+        if is_business_word(word) {
+            return None; // "General Motors Corp", "General Agreement on Tariffs"
+        }
         if doc.is_capitalized(j) && !is_not_name(word) && !word.as_bytes()[0].is_ascii_digit() {
             capitalized += 1;
             last = Some(j);
@@ -289,5 +330,7 @@ mod tests {
         assert!(people("the Attorney General's Office").is_empty());
         assert!(people("a spokesman said").is_empty());
         assert!(people("the leader Ovidio").is_empty());
+        assert!(people("shares of General Motors Corp rose").is_empty());
+        assert!(people("the General Agreement on Tariffs").is_empty());
     }
 }

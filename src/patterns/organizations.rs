@@ -201,7 +201,9 @@ pub fn find_organizations(
         if is_head(word) {
             let first = phrase_start(doc, h, true);
             let last = complement_end(doc, h);
-            if first < h || last > h {
+            // Heads alone ("Co Inc", "Group Ltd") name nothing.
+            let only_heads = (first..h).all(|j| is_head(doc.word(j)) || doc.word(j) == "co");
+            if (first < h || last > h) && !(only_heads && last == h) {
                 out.push(phrase_entity(
                     doc,
                     lexicon,
@@ -464,5 +466,6 @@ mod tests {
     fn a_lone_head_is_not_an_organization() {
         assert!(orgs("The Group said").is_empty());
         assert!(orgs("Police said").is_empty());
+        assert!(orgs("Smith Co Inc said").iter().all(|(t, _)| t != "Co Inc"));
     }
 }
