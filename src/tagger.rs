@@ -21,6 +21,9 @@ use crate::patterns::{acronyms, metonymy, names, organizations, places, ships, u
 use crate::resolve::{Candidate, Source, resolve};
 use crate::text::Doc;
 
+/// The label of lexicon rows that match only to hide their words from shorter names.
+pub const IGNORE: &str = "IGNORE";
+
 /// What the tagger needs to know about an article besides its text.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Context {
@@ -86,6 +89,8 @@ impl Tagger {
     fn lexicon_stage(&self, doc: &Doc<'_>, candidates: &mut Vec<Candidate>) {
         let mut hits = Vec::new();
         self.matcher.find(doc, &mut hits);
+        // Rows labelled IGNORE ("think tank") only hide the names inside them.
+        hits.retain(|hit| self.lexicon.entries[hit.entry].label.as_str() != IGNORE);
         for pair in hits.windows(2) {
             if let Some(compound) = self.compound(doc, &pair[0], &pair[1]) {
                 candidates.push(compound);

@@ -102,3 +102,14 @@ fn a_model_followed_by_its_class_is_one_weapon() {
         "{found:?}"
     );
 }
+
+#[test]
+fn ignored_phrases_hide_the_names_inside_them() {
+    let found = tag("A think tank counted two tanks near the fuel tank.");
+    let tanks: Vec<_> = found
+        .iter()
+        .filter(|(t, _, _)| t.contains("tank"))
+        .collect();
+    assert_eq!(tanks.len(), 1, "{found:?}");
+    assert_eq!(tanks[0].0, "tanks");
+}

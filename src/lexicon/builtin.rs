@@ -51,6 +51,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../lexicons/vehicle.tsv"),
     ),
     ("lexicons/drug.tsv", include_str!("../../lexicons/drug.tsv")),
+    (
+        "lexicons/ignore.tsv",
+        include_str!("../../lexicons/ignore.tsv"),
+    ),
 ];
 
 impl Lexicon {
