@@ -193,13 +193,17 @@ pub fn find_organizations(
     out: &mut Vec<Entity>,
 ) {
     for (h, &class) in classes.iter().enumerate() {
-        if class & (vocabulary::ORG_HEAD | vocabulary::LEADING_HEAD) == 0 || !doc.is_capitalized(h)
+        if class & (vocabulary::ORG_HEAD | vocabulary::LEADING_HEAD) == 0
+            || !doc.is_capitalized(h)
+            || doc.in_headline(h)
         {
             continue;
         }
         let word = doc.word(h);
         if is_head(word) {
-            let first = phrase_start(doc, h, true);
+            // Names with "of" are read from their head first ("Ministry of Defence"), so the
+            // phrase before a head takes no connectors: "Assessment of the … Group" is not one.
+            let first = phrase_start(doc, h, false);
             let last = complement_end(doc, h);
             // Heads alone ("Co Inc", "Group Ltd") name nothing.
             let only_heads = (first..h).all(|j| is_head(doc.word(j)) || doc.word(j) == "co");
@@ -233,7 +237,7 @@ pub fn find_organizations(
 /// gives them their own source.
 pub fn find_coordinated(doc: &Doc<'_>, classes: &[u16], lexicon: &Lexicon, out: &mut Vec<Entity>) {
     for (h, &class) in classes.iter().enumerate().skip(1) {
-        if class & vocabulary::ORG_HEAD != 0 && doc.word(h).ends_with('s') {
+        if class & vocabulary::ORG_HEAD != 0 && doc.word(h).ends_with('s') && !doc.in_headline(h) {
             coordinated(doc, lexicon, h, out);
         }
     }
@@ -422,7 +426,7 @@ mod tests {
         );
         let found = orgs("said the Ministry of Defence on");
         assert_eq!(found[0].0, "Ministry of Defence");
-        let found = orgs("The Syrian Democratic Forces said");
+        let found = orgs("The Syrian Democratic Forces said so.");
         assert_eq!(found[0].0, "Syrian Democratic Forces");
     }
 
@@ -460,6 +464,14 @@ mod tests {
         find_national_bodies(&doc, &nations, &mut out);
         let found: Vec<&str> = out.iter().map(|e| &text[e.start..e.end]).collect();
         assert_eq!(found, ["Iraqi security forces", "U.S. service members"]);
+    }
+
+    #[test]
+    fn headlines_and_phrases_before_of_are_not_names() {
+        let found = orgs("U.S. Tech Operations Target Mexican Cartels\nThe story follows.");
+        assert!(found.is_empty(), "{found:?}");
+        let found = orgs("A critical assessment of the Security Implementation Group, which");
+        assert_eq!(found[0].0, "Security Implementation Group");
     }
 
     #[test]

@@ -22,13 +22,16 @@ pub struct Doc<'a> {
     /// Whether each word starts with an upper-case letter in the original text; every stage
     /// asks, so it is worked out once.
     capitalized: Vec<bool>,
+    /// Whether each word sits on a headline-style line, where most words are capitalized
+    /// ("Mission Firewall: A Critical Assessment of the …") and capitals say nothing of names.
+    headline: Vec<bool>,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(original: &'a str) -> Doc<'a> {
         let folded = Folded::new(original);
         let words = split_words(folded.as_str());
-        let capitalized = if folded.is_identity() {
+        let capitalized: Vec<bool> = if folded.is_identity() {
             let bytes = original.as_bytes();
             words
                 .iter()
@@ -43,11 +46,13 @@ impl<'a> Doc<'a> {
                 })
                 .collect()
         };
+        let headline = headline_words(original, &folded, &words, &capitalized);
         Doc {
             original,
             folded,
             words,
             capitalized,
+            headline,
         }
     }
 
@@ -72,6 +77,11 @@ impl<'a> Doc<'a> {
     /// Whether word `i` starts with an upper-case letter in the original text.
     pub fn is_capitalized(&self, i: usize) -> bool {
         self.capitalized[i]
+    }
+
+    /// Whether word `i` is on a headline-style line (see the `headline` field).
+    pub fn in_headline(&self, i: usize) -> bool {
+        self.headline[i]
     }
 
     /// Whether word `i` has letters and all of them are upper-case in the original text.
@@ -164,6 +174,52 @@ impl<'a> Doc<'a> {
         }
         gap.ends_with('.') && !is_abbreviation(self.word(i - 1))
     }
+}
+
+/// Marks the words of headline-style lines: 4 to 25 words that begin with a letter, at least
+/// 70% of them capitalized, and no closing punctuation.
+fn headline_words(
+    original: &str,
+    folded: &Folded,
+    words: &[Word],
+    capitalized: &[bool],
+) -> Vec<bool> {
+    let mut marks = vec![false; words.len()];
+    let mut line_start = 0;
+    let mut line_end_byte = 0;
+    let close_line = |from: usize, to: usize, marks: &mut Vec<bool>| {
+        if from == to {
+            return;
+        }
+        let lettered: Vec<usize> = (from..to)
+            .filter(|&i| {
+                let w = words[i];
+                folded.as_str()[w.start..w.end]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic)
+            })
+            .collect();
+        let caps = lettered.iter().filter(|&&i| capitalized[i]).count();
+        // A headline has no closing punctuation: "… Forces Group, Fort Campbell, Kentucky." is
+        // a sentence full of names.
+        let last = folded.to_original(words[to - 1].start, words[to - 1].end).1;
+        let rest = original[last..].split('\n').next().unwrap_or("").trim_end();
+        let closed = rest.ends_with(['.', '!', '?', '"', '\u{201d}', ')', ';', ':', ',']);
+        if !closed && (4..=25).contains(&lettered.len()) && caps * 10 >= lettered.len() * 7 {
+            marks[from..to].iter_mut().for_each(|m| *m = true);
+        }
+    };
+    for (i, w) in words.iter().enumerate() {
+        let start = folded.original_start(w.start);
+        if i > 0 && original[line_end_byte..start].contains('\n') {
+            close_line(line_start, i, &mut marks);
+            line_start = i;
+        }
+        line_end_byte = folded.to_original(w.start, w.end).1;
+    }
+    close_line(line_start, words.len(), &mut marks);
+    marks
 }
 
 /// Words that take a period without ending a sentence: single letters (initials, "U.S.") and
