@@ -133,6 +133,7 @@ impl Tagger {
     fn name_stage(&self, doc: &Doc<'_>, classes: &[u16], candidates: &mut Vec<Candidate>) {
         let mut found = Vec::new();
         names::find_titled_people(doc, classes, &mut found);
+        names::find_named_people(doc, classes, &mut found);
         organizations::find_organizations(doc, classes, &self.lexicon, &mut found);
         candidates.extend(found.drain(..).map(|entity| Candidate {
             entity,

@@ -271,6 +271,71 @@ pub fn find_titled_people(doc: &Doc<'_>, classes: &[u16], out: &mut Vec<Entity>)
     }
 }
 
+/// Words after which a given name is part of a place's name ("Santa Rosa", "San José").
+fn is_place_prefix(word: &str) -> bool {
+    matches!(
+        word,
+        "san"
+            | "santa"
+            | "santo"
+            | "sao"
+            | "st"
+            | "saint"
+            | "tel"
+            | "ciudad"
+            | "fort"
+            | "camp"
+            | "lake"
+            | "port"
+            | "mount"
+            | "puerto"
+            | "villa"
+            | "bandar"
+            | "burj"
+            | "cerro"
+            | "isla"
+            | "colonia"
+    )
+}
+
+/// Appends every person named by a known given name and a capitalized surname ("Jonathan
+/// Cohen", "Elena Ramírez", "Abu Jandal al-Kuwaiti") to `out` (folded offsets).
+pub fn find_named_people(doc: &Doc<'_>, classes: &[u16], out: &mut Vec<Entity>) {
+    let mut i = 0;
+    while i + 1 < doc.words.len() {
+        let word = doc.word(i);
+        let given = classes[i] & vocabulary::GIVEN_NAME != 0 || word == "abu";
+        let starts = given
+            && doc.is_capitalized(i)
+            && !doc.is_all_caps(i)
+            && !(i > 0 && doc.continues_name(i, false) && is_place_prefix(doc.word(i - 1)));
+        if !starts || !doc.continues_name(i + 1, true) {
+            i += 1;
+            continue;
+        }
+        match name_words(doc, i + 1) {
+            Some((last, _)) if !is_facility_end(doc.word(last)) => {
+                out.push(Entity::new(
+                    doc.words[i].start,
+                    doc.words[last].end,
+                    Label::PERSON,
+                ));
+                i = last + 1;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// Words that end place or unit names, never a person's: "Ramon Airport", "Hamza Division".
+fn is_facility_end(word: &str) -> bool {
+    vocabulary::has(word, vocabulary::FACILITY | vocabulary::ORG_HEAD)
+        || matches!(
+            word,
+            "county" | "division" | "accords" | "islands" | "brigade" | "street" | "avenue"
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -322,6 +387,38 @@ mod tests {
             people("he said. Col. David C. Lyons, 407th AEG"),
             ["David C. Lyons"]
         );
+    }
+
+    fn named(text: &str) -> Vec<String> {
+        let doc = Doc::new(text);
+        let mut out = Vec::new();
+        find_named_people(&doc, &vocabulary::classify(&doc), &mut out);
+        out.iter()
+            .map(|e| {
+                let (s, t) = doc.folded.to_original(e.start, e.end);
+                text[s..t].to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn given_names_start_names() {
+        assert_eq!(
+            named("with Jonathan Cohen and Dr. Ahmed Kamil Murad."),
+            ["Jonathan Cohen", "Ahmed Kamil Murad"]
+        );
+        assert_eq!(
+            named("On Monday, Abu Jandal al-Kuwaiti, an ISIL"),
+            ["Abu Jandal al-Kuwaiti"]
+        );
+        assert_eq!(named("analyst Elena Ramírez said"), ["Elena Ramírez"]);
+    }
+
+    #[test]
+    fn given_names_inside_place_names_are_not_people() {
+        assert!(named("the Santa Rosa de Lima cartel").is_empty());
+        assert!(named("landed at Ramon Airport").is_empty());
+        assert!(named("SAM Batteries").is_empty());
     }
 
     #[test]

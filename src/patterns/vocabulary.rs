@@ -22,6 +22,11 @@ pub const ARTICLE: u16 = 1 << 9;
 pub const PLACE_CUE: u16 = 1 << 10;
 pub const FACILITY: u16 = 1 << 11;
 pub const LEADING_FACILITY: u16 = 1 << 12;
+pub const GIVEN_NAME: u16 = 1 << 13;
+
+/// Given names that start a person's name ("Jonathan Cohen"): `lexicons/given_names.txt`,
+/// one per line, compiled in.
+const GIVEN_NAMES: &str = include_str!("../../lexicons/given_names.txt");
 /// Not from the table: the word starts with a digit.
 pub const DIGITS: u16 = 1 << 15;
 
@@ -617,6 +622,15 @@ fn table() -> &'static Table {
         }
         for word in ["a", "an"] {
             table.entry(word).or_default().classes |= ARTICLE;
+        }
+        for line in GIVEN_NAMES.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            // Folded like the text, so "José" finds "Jose"; leaked once, as the table's keys
+            // live as long as the process.
+            let folded: &'static str = Box::leak(crate::text::fold(line).into_boxed_str());
+            table.entry(folded).or_default().classes |= GIVEN_NAME;
         }
         table
     })
