@@ -48,6 +48,40 @@ const PHRASES: &[(&str, Qualifier)] = &[
 /// The qualifier written just before folded byte `start`, if any.
 pub fn qualifier_before(doc: &Doc<'_>, start: usize) -> Option<Qualifier> {
     let text = doc.text();
+    // Most numbers have no qualifier: look at the phrases only when the word before is the
+    // last word of one of them.
+    let last_word = text[..start]
+        .trim_end()
+        .trim_end_matches('.')
+        .rsplit(|c: char| !is_word_char(c))
+        .next()?;
+    if !matches!(
+        last_word,
+        "than"
+            | "over"
+            | "above"
+            | "of"
+            | "exceeding"
+            | "least"
+            | "under"
+            | "below"
+            | "to"
+            | "as"
+            | "most"
+            | "nearly"
+            | "almost"
+            | "roughly"
+            | "around"
+            | "about"
+            | "approximately"
+            | "approx"
+            | "some"
+            | "estimated"
+            | "circa"
+            | "approximate"
+    ) {
+        return None;
+    }
     let from = start.saturating_sub(24);
     let from = (from..start)
         .find(|&p| text.is_char_boundary(p))

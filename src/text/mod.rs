@@ -185,40 +185,37 @@ fn headline_words(
     capitalized: &[bool],
 ) -> Vec<bool> {
     let mut marks = vec![false; words.len()];
-    let mut line_start = 0;
+    // The current line: its first word, and how many of its words begin with a letter and
+    // how many of those are capitalized.
+    let (mut line_start, mut lettered, mut caps) = (0, 0usize, 0usize);
     let mut line_end_byte = 0;
-    let close_line = |from: usize, to: usize, marks: &mut Vec<bool>| {
-        if from == to {
+    let mut close_line = |from: usize, to: usize, lettered: usize, caps: usize| {
+        if !(4..=25).contains(&lettered) || caps * 10 < lettered * 7 {
             return;
         }
-        let lettered: Vec<usize> = (from..to)
-            .filter(|&i| {
-                let w = words[i];
-                folded.as_str()[w.start..w.end]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphabetic)
-            })
-            .collect();
-        let caps = lettered.iter().filter(|&&i| capitalized[i]).count();
         // A headline has no closing punctuation: "… Forces Group, Fort Campbell, Kentucky." is
         // a sentence full of names.
         let last = folded.to_original(words[to - 1].start, words[to - 1].end).1;
         let rest = original[last..].split('\n').next().unwrap_or("").trim_end();
-        let closed = rest.ends_with(['.', '!', '?', '"', '\u{201d}', ')', ';', ':', ',']);
-        if !closed && (4..=25).contains(&lettered.len()) && caps * 10 >= lettered.len() * 7 {
+        if !rest.ends_with(['.', '!', '?', '"', '\u{201d}', ')', ';', ':', ',']) {
             marks[from..to].iter_mut().for_each(|m| *m = true);
         }
     };
     for (i, w) in words.iter().enumerate() {
-        let start = folded.original_start(w.start);
+        let (start, end) = folded.to_original(w.start, w.end);
         if i > 0 && original[line_end_byte..start].contains('\n') {
-            close_line(line_start, i, &mut marks);
-            line_start = i;
+            close_line(line_start, i, lettered, caps);
+            (line_start, lettered, caps) = (i, 0, 0);
         }
-        line_end_byte = folded.to_original(w.start, w.end).1;
+        line_end_byte = end;
+        if !folded.as_str().as_bytes()[w.start].is_ascii_digit() {
+            lettered += 1;
+            caps += usize::from(capitalized[i]);
+        }
     }
-    close_line(line_start, words.len(), &mut marks);
+    if !words.is_empty() {
+        close_line(line_start, words.len(), lettered, caps);
+    }
     marks
 }
 
