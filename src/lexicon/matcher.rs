@@ -220,3 +220,98 @@ pub fn hit_entity(lexicon: &Lexicon, hit: &Hit) -> Entity {
     let entry = &lexicon.entries[hit.entry];
     Entity::new(hit.start, hit.end, entry.label).with_sense(entry.sense.clone())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "canonical\tlabel\tcategory\taliases\tkb_id\tcase\n";
+
+    /// The mentions (original text) and canonical names the lexicon `rows` finds in `text`.
+    fn hits(rows: &str, text: &str) -> Vec<(String, String)> {
+        let mut lexicon = Lexicon::default();
+        lexicon.add_file("t.tsv", &format!("{HEAD}{rows}"));
+        assert!(lexicon.problems.is_empty(), "{:?}", lexicon.problems);
+        let matcher = Matcher::new(&lexicon).unwrap();
+        let doc = Doc::new(text);
+        let mut found = Vec::new();
+        matcher.find(&doc, &mut found);
+        found
+            .iter()
+            .map(|h| {
+                let (s, e) = doc.folded.to_original(h.start, h.end);
+                let canonical = lexicon.entries[h.entry].sense.canonical.to_string();
+                (text[s..e].to_string(), canonical)
+            })
+            .collect()
+    }
+
+    fn texts(found: &[(String, String)]) -> Vec<&str> {
+        found.iter().map(|(t, _)| t.as_str()).collect()
+    }
+
+    #[test]
+    fn hits_stop_at_word_boundaries() {
+        let rows = "Colt\tORG\tgun_maker\t\t\texact\n";
+        assert_eq!(
+            texts(&hits(rows, "Coltrane and Colt, not MyColt")),
+            ["Colt"]
+        );
+    }
+
+    #[test]
+    fn acronyms_match_only_as_written() {
+        let rows = "United States\tLOCATION\tcountry\tUS\t\t\n";
+        assert_eq!(texts(&hits(rows, "us and US and Us")), ["US"]);
+    }
+
+    #[test]
+    fn names_fold_case_accents_and_punctuation() {
+        let rows = "Sinaloa Cartel\tORG\tcartel\tCártel de Sinaloa\t\t\n";
+        let found = hits(
+            rows,
+            "the CARTEL DE SINALOA and the cártel de sinaloa, then the sinaloa cartel",
+        );
+        assert_eq!(found.len(), 3);
+        assert!(found.iter().all(|(_, c)| c == "Sinaloa Cartel"));
+        let rows = "al-Qaeda\tORG\tterrorist\t\t\t\n";
+        assert_eq!(texts(&hits(rows, "al–Qaeda’s leaders")), ["al–Qaeda"]);
+    }
+
+    #[test]
+    fn plurals_are_inside_and_possessives_outside_the_span() {
+        let rows = "AK-47\tWEAPON\trifle\t\t\t\nGulf Cartel\tORG\tcartel\t\t\t\n";
+        assert_eq!(
+            texts(&hits(rows, "AK-47s and the Gulf Cartel's men")),
+            ["AK-47s", "Gulf Cartel"]
+        );
+    }
+
+    #[test]
+    fn a_longest_name_that_ends_inside_a_word_gives_way_to_a_shorter_one() {
+        let rows = "New York\tLOCATION\tcity\t\t\t\nNew York City\tLOCATION\tcity\t\t\t\n";
+        assert_eq!(texts(&hits(rows, "the New York Cityscape")), ["New York"]);
+        assert_eq!(
+            texts(&hits(rows, "in New York City today")),
+            ["New York City"]
+        );
+    }
+
+    #[test]
+    fn a_common_noun_capitalized_inside_a_sentence_is_part_of_a_name() {
+        let rows = "tank\tMILITARY_PLATFORM\ttank\t\t\t\n";
+        assert_eq!(
+            texts(&hits(rows, "Tanks rolled in. A tank and Tank Holdings")),
+            ["Tanks", "tank"]
+        );
+    }
+
+    #[test]
+    fn names_may_begin_with_punctuation() {
+        let rows = ".50-caliber rifle\tWEAPON\tanti_materiel_rifle\t\t\t\n";
+        assert_eq!(
+            texts(&hits(rows, "two .50-caliber rifles")),
+            [".50-caliber rifles"]
+        );
+    }
+}
