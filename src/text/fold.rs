@@ -167,3 +167,58 @@ fn fold_unicode_run(run: &str, offset: usize, text: &mut String, map: &mut Vec<(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The original text behind each folded character.
+    fn aligned(original: &str) -> (String, Vec<String>) {
+        let folded = Folded::new(original);
+        let pieces = folded
+            .as_str()
+            .char_indices()
+            .map(|(i, c)| {
+                let (s, e) = folded.to_original(i, i + c.len_utf8());
+                original[s..e].to_string()
+            })
+            .collect();
+        (folded.as_str().to_string(), pieces)
+    }
+
+    #[test]
+    fn ascii_is_lower_cased_in_place() {
+        let folded = Folded::new("The CJNG\nmoved");
+        assert!(folded.is_identity());
+        assert_eq!(folded.as_str(), "the cjng moved");
+    }
+
+    #[test]
+    fn accents_case_quotes_and_dashes_fold_with_alignment() {
+        let (text, pieces) = aligned("“Cártel”–ﬁn\u{a0}É");
+        assert_eq!(text, "\"cartel\"-fin e");
+        assert_eq!(pieces[0], "“");
+        assert_eq!(pieces[2], "á");
+        assert_eq!(pieces[9], "ﬁ", "both letters of a ligature point to it");
+        assert_eq!(pieces[10], "ﬁ");
+        assert_eq!(pieces[13], "É");
+    }
+
+    #[test]
+    fn a_span_maps_back_to_its_original_bytes() {
+        let original = "la Fiscalía General — FGR";
+        let folded = Folded::new(original);
+        let start = folded.as_str().find("fiscalia").unwrap();
+        let (s, e) = folded.to_original(start, start + "fiscalia general".len());
+        assert_eq!(&original[s..e], "Fiscalía General");
+    }
+
+    #[test]
+    fn names_fold_like_text() {
+        assert_eq!(
+            fold("Cártel de Jalisco Nueva Generación"),
+            "cartel de jalisco nueva generacion"
+        );
+        assert_eq!(fold("AK‑47"), "ak-47");
+    }
+}
