@@ -172,14 +172,11 @@ impl Tagger {
                 .find(|entry| entry.label == e.label);
             e.sense = Some(match known {
                 Some(entry) => entry.sense.clone(),
-                None => {
-                    let (s, t) = doc.folded.to_original(e.start, e.end);
-                    Sense {
-                        canonical: Arc::from(&doc.original[s..t]),
-                        category: None,
-                        kb_id: None,
-                    }
-                }
+                None => Sense {
+                    canonical: Arc::from(doc.original_span(e.start, e.end)),
+                    category: None,
+                    kb_id: None,
+                },
             });
         }
     }

@@ -35,8 +35,7 @@ pub fn find_definitions(doc: &Doc<'_>, candidates: &[Entity]) -> Vec<Definition>
         let Some(close) = text[inner_start..].find(')').map(|c| inner_start + c) else {
             continue;
         };
-        let (os, oe) = doc.folded.to_original(inner_start, close);
-        let acronym = &doc.original[os..oe];
+        let acronym = doc.original_span(inner_start, close);
         if !is_acronym(acronym) {
             continue;
         }
@@ -50,9 +49,8 @@ pub fn find_definitions(doc: &Doc<'_>, candidates: &[Entity]) -> Vec<Definition>
             .or_else(|| initials_phrase(doc, open, acronym));
         if let Some(mut entity) = long {
             if entity.sense.is_none() {
-                let (s, e) = doc.folded.to_original(entity.start, entity.end);
                 entity.sense = Some(Sense {
-                    canonical: doc.original[s..e].into(),
+                    canonical: doc.original_span(entity.start, entity.end).into(),
                     category: None,
                     kb_id: None,
                 });
@@ -92,9 +90,7 @@ fn initials_phrase(doc: &Doc<'_>, end: usize, acronym: &str) -> Option<Entity> {
             }
             want -= 1;
             if want == 0 {
-                let mut entity = Entity::new(doc.words[j].start, end, Label::ORG);
-                entity.sense = None;
-                return Some(entity);
+                return Some(Entity::new(doc.words[j].start, end, Label::ORG));
             }
         }
         if j == 0 || !matches!(doc.gap_before(j), " " | "-") {
@@ -151,10 +147,7 @@ mod tests {
         let found = mentions(&doc, &defs[0]);
         let spans: Vec<&str> = found
             .iter()
-            .map(|e| {
-                let (s, t) = doc.folded.to_original(e.start, e.end);
-                &text[s..t]
-            })
+            .map(|e| doc.original_span(e.start, e.end))
             .collect();
         assert_eq!(spans, ["SIG", "SIG", "SIGs"]);
     }

@@ -517,12 +517,12 @@ mod tests {
         );
         out.iter()
             .map(|e| {
-                let (s, t) = doc.folded.to_original(e.start, e.end);
+                let mention = doc.original_span(e.start, e.end);
                 let value = match &e.value {
                     Some(Value::Date(d)) => Some(d.clone()),
                     _ => None,
                 };
-                (text[s..t].to_string(), value)
+                (mention.to_string(), value)
             })
             .collect()
     }

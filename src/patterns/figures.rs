@@ -485,9 +485,9 @@ mod tests {
         );
         out.iter()
             .map(|e| {
-                let (s, t) = doc.folded.to_original(e.start, e.end);
+                let mention = doc.original_span(e.start, e.end);
                 (
-                    text[s..t].to_string(),
+                    mention.to_string(),
                     e.number().unwrap(),
                     e.value_max,
                     e.unit.as_deref().map(str::to_string),

@@ -14,3 +14,19 @@ pub mod ships;
 pub mod units;
 pub mod urls;
 pub mod vocabulary;
+
+/// What a pattern stage finds in a text, as the original mentions: the tests of every stage
+/// read their results through this.
+#[cfg(test)]
+pub(crate) fn mentions(
+    text: &str,
+    stage: impl Fn(&crate::text::Doc<'_>, &[u16], &mut Vec<crate::entity::Entity>),
+) -> Vec<String> {
+    let doc = crate::text::Doc::new(text);
+    let mut found = Vec::new();
+    stage(&doc, &vocabulary::classify(&doc), &mut found);
+    found
+        .iter()
+        .map(|e| doc.original_span(e.start, e.end).to_string())
+        .collect()
+}

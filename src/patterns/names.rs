@@ -341,15 +341,7 @@ mod tests {
     use super::*;
 
     fn people(text: &str) -> Vec<String> {
-        let doc = Doc::new(text);
-        let mut out = Vec::new();
-        find_titled_people(&doc, &vocabulary::classify(&doc), &mut out);
-        out.iter()
-            .map(|e| {
-                let (s, t) = doc.folded.to_original(e.start, e.end);
-                text[s..t].to_string()
-            })
-            .collect()
+        super::super::mentions(text, find_titled_people)
     }
 
     #[test]
@@ -390,15 +382,7 @@ mod tests {
     }
 
     fn named(text: &str) -> Vec<String> {
-        let doc = Doc::new(text);
-        let mut out = Vec::new();
-        find_named_people(&doc, &vocabulary::classify(&doc), &mut out);
-        out.iter()
-            .map(|e| {
-                let (s, t) = doc.folded.to_original(e.start, e.end);
-                text[s..t].to_string()
-            })
-            .collect()
+        super::super::mentions(text, find_named_people)
     }
 
     #[test]

@@ -175,8 +175,7 @@ fn lexicon_sense(lexicon: &Lexicon, folded: &str, label: crate::entity::Label) -
 /// The entity for a phrase: the lexicon's entry if the phrase is one of its names, else the
 /// phrase itself as canonical.
 fn phrase_entity(doc: &Doc<'_>, lexicon: &Lexicon, start: usize, end: usize) -> Entity {
-    let (os, oe) = doc.folded.to_original(start, end);
-    let written = &doc.original[os..oe];
+    let written = doc.original_span(start, end);
     let sense = lexicon_sense(lexicon, &doc.text()[start..end], Label::ORG).unwrap_or(Sense {
         canonical: written.into(),
         category: None,
@@ -312,9 +311,7 @@ pub fn find_national_bodies(doc: &Doc<'_>, nations: &[Entity], out: &mut Vec<Ent
                 && doc.word(j + 1) == "members";
             if is_national_body(word) || service_members {
                 let end = if service_members { j + 1 } else { j };
-                let mut body = Entity::new(nation.start, doc.words[end].end, Label::ORG);
-                body.sense = None;
-                out.push(body);
+                out.push(Entity::new(nation.start, doc.words[end].end, Label::ORG));
                 break;
             }
             if !is_body_modifier(word) {
@@ -406,11 +403,8 @@ mod tests {
         find_coordinated(&doc, &classes, &lexicon, &mut out);
         out.iter()
             .map(|e| {
-                let (s, t) = doc.folded.to_original(e.start, e.end);
-                (
-                    text[s..t].to_string(),
-                    e.canonical().unwrap_or("").to_string(),
-                )
+                let mention = doc.original_span(e.start, e.end);
+                (mention.to_string(), e.canonical().unwrap_or("").to_string())
             })
             .collect()
     }

@@ -151,16 +151,8 @@ pub fn find_places(doc: &Doc<'_>, classes: &[u16], out: &mut Vec<Entity>) {
 mod tests {
     use super::*;
 
-    fn places(text: &str) -> Vec<&str> {
-        let doc = Doc::new(text);
-        let mut out = Vec::new();
-        find_places(&doc, &vocabulary::classify(&doc), &mut out);
-        out.iter()
-            .map(|e| {
-                let (s, t) = doc.folded.to_original(e.start, e.end);
-                &text[s..t]
-            })
-            .collect()
+    fn places(text: &str) -> Vec<String> {
+        super::super::mentions(text, find_places)
     }
 
     #[test]

@@ -41,9 +41,8 @@ pub fn find_ships(doc: &Doc<'_>, out: &mut Vec<Entity>) {
             j += 1;
         }
         let (start, end) = (doc.words[i].start, doc.words[last].end);
-        let (os, oe) = doc.folded.to_original(start, end);
         let sense = Sense {
-            canonical: Arc::from(&doc.original[os..oe]),
+            canonical: Arc::from(doc.original_span(start, end)),
             category: Some(Arc::from("ship")),
             kb_id: None,
         };
@@ -75,11 +74,8 @@ fn hull_number(doc: &Doc<'_>, last: usize) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
 
-    fn ships(text: &str) -> Vec<&str> {
-        let doc = Doc::new(text);
-        let mut out = Vec::new();
-        find_ships(&doc, &mut out);
-        out.iter().map(|e| &text[e.start..e.end]).collect()
+    fn ships(text: &str) -> Vec<String> {
+        super::super::mentions(text, |doc, _, out| find_ships(doc, out))
     }
 
     #[test]

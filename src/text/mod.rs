@@ -67,6 +67,12 @@ impl<'a> Doc<'a> {
         &self.text()[w.start..w.end]
     }
 
+    /// The original text behind the folded byte range `start..end`.
+    pub fn original_span(&self, start: usize, end: usize) -> &'a str {
+        let (s, e) = self.folded.to_original(start, end);
+        &self.original[s..e]
+    }
+
     /// The original text of word `i`, with its case and accents.
     pub fn original_word(&self, i: usize) -> &'a str {
         let w = self.words[i];
