@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use crate::article::Article;
 use crate::entity::{Entity, Label, Sense};
+use crate::lexicon::compound::compounds;
 use crate::lexicon::matcher::hit_entity;
 use crate::lexicon::{Lexicon, Matcher};
 use crate::patterns::dates::{Published, find_dates};
@@ -73,11 +74,7 @@ impl Tagger {
         pattern_stage(&doc, &classes, context, &mut candidates);
         acronym_stage(&doc, &mut candidates);
         let mut entities = resolve(candidates);
-        for e in entities.iter_mut().filter(|e| is_country(e)) {
-            if metonymy::acts(&doc, e.end) {
-                e.label = Label::ORG;
-            }
-        }
+        mark_acting_states(&doc, &mut entities);
         self.fill_canonicals(&doc, &mut entities);
         propagate_surnames(&doc, &mut entities);
         for e in &mut entities {
@@ -91,11 +88,14 @@ impl Tagger {
         self.matcher.find(doc, &mut hits);
         // Rows labelled IGNORE ("think tank") only hide the names inside them.
         hits.retain(|hit| self.lexicon.entries[hit.entry].label.as_str() != IGNORE);
-        for pair in hits.windows(2) {
-            if let Some(compound) = self.compound(doc, &pair[0], &pair[1]) {
-                candidates.push(compound);
-            }
-        }
+        candidates.extend(
+            compounds(&self.lexicon, doc, &hits)
+                .into_iter()
+                .map(|entity| Candidate {
+                    entity,
+                    source: Source::Lexicon,
+                }),
+        );
         candidates.extend(hits.iter().map(|hit| Candidate {
             entity: hit_entity(&self.lexicon, hit),
             source: if hit.exact_case {
@@ -104,30 +104,6 @@ impl Tagger {
                 Source::Lexicon
             },
         }));
-    }
-
-    /// A named model followed by its class noun is one mention of the model: "AR-15 rifles",
-    /// "F-16 fighter jets". Class entries are the ones whose canonical name is lower-case.
-    fn compound(
-        &self,
-        doc: &Doc<'_>,
-        model: &crate::lexicon::Hit,
-        class: &crate::lexicon::Hit,
-    ) -> Option<Candidate> {
-        let (m, c) = (
-            &self.lexicon.entries[model.entry],
-            &self.lexicon.entries[class.entry],
-        );
-        let is_class = |canonical: &str| canonical.starts_with(|ch: char| ch.is_lowercase());
-        let gap = &doc.text()[model.end..class.start];
-        (m.label == c.label
-            && !is_class(&m.sense.canonical)
-            && is_class(&c.sense.canonical)
-            && matches!(gap, " " | "-"))
-        .then(|| Candidate {
-            entity: Entity::new(model.start, class.end, m.label).with_sense(m.sense.clone()),
-            source: Source::Lexicon,
-        })
     }
 
     fn name_stage(&self, doc: &Doc<'_>, classes: &[u16], candidates: &mut Vec<Candidate>) {
@@ -210,6 +186,30 @@ fn pattern_stage(
         entity,
         source: Source::Url,
     }));
+}
+
+/// Countries that act are their states (ORG): "Mexico has sent …", and each of coordinated
+/// subjects, "China and India tightened …".
+fn mark_acting_states(doc: &Doc<'_>, entities: &mut [Entity]) {
+    let mut acting = vec![false; entities.len()];
+    for k in (0..entities.len()).rev() {
+        if !is_country(&entities[k]) {
+            continue;
+        }
+        let next_acts = entities.get(k + 1).is_some_and(|next| {
+            acting[k + 1]
+                && matches!(
+                    &doc.text()[entities[k].end..next.start],
+                    " and " | ", " | " or "
+                )
+        });
+        acting[k] = next_acts || metonymy::acts(doc, entities[k].end);
+    }
+    for (e, acts) in entities.iter_mut().zip(acting) {
+        if acts {
+            e.label = Label::ORG;
+        }
+    }
 }
 
 /// A country mention.

@@ -113,3 +113,13 @@ fn ignored_phrases_hide_the_names_inside_them() {
     assert_eq!(tanks.len(), 1, "{found:?}");
     assert_eq!(tanks[0].0, "tanks");
 }
+
+#[test]
+fn countries_that_act_are_their_states() {
+    let found = tag(
+        "Precursors flowed until China and India tightened controls on exports from the United States.",
+    );
+    assert!(has(&found, "China", "ORG", Some("China")), "{found:?}");
+    assert!(has(&found, "India", "ORG", Some("India")), "{found:?}");
+    assert!(has(&found, "United States", "LOCATION", None), "{found:?}");
+}

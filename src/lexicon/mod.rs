@@ -1,6 +1,7 @@
 //! Lexicons: the dictionaries of named entities, their validation, and matching them in text.
 
 pub mod builtin;
+pub mod compound;
 pub mod load;
 pub mod matcher;
 

@@ -220,6 +220,7 @@ fn is_code(doc: &Doc<'_>, i: usize, number: &Number) -> bool {
     let mut before = text[..start].chars().rev();
     let prev = before.next();
     let prev2 = before.next();
+    let after = &text[number.end..];
     if matches!(prev, Some('-' | '/' | '.' | '#' | ':'))
         && prev2.is_some_and(|c| c.is_alphanumeric())
     {
@@ -228,7 +229,20 @@ fn is_code(doc: &Doc<'_>, i: usize, number: &Number) -> bool {
     if prev == Some('.') && number.digits {
         return true; // ".50 caliber", ".308"
     }
-    let after = &text[number.end..];
+    if number.digits
+        && (text[..start].trim_end().ends_with(['§', '¶'])
+            || [" u.s.c.", " usc ", " c.f.r.", " cfr "]
+                .iter()
+                .any(|c| after.starts_with(c)))
+    {
+        return true; // "18 U.S.C. § 932": legal citations
+    }
+    if number.digits && text[start..].starts_with('0') && text[start..number.end].len() > 1 {
+        return true; // "089", a hotline or code, not a count
+    }
+    if is_age(doc, i, number) {
+        return true;
+    }
     if after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
         return true; // 10:30
     }
@@ -267,6 +281,17 @@ fn is_code(doc: &Doc<'_>, i: usize, number: &Number) -> bool {
         && number.digits
         && doc.is_capitalized(i - 1)
         && super::dates::month_number(doc.word(i - 1)).is_some()
+    {
+        return true;
+    }
+    // "No. 23-1141", "Art. 19": a numbered item.
+    if i > 0
+        && number.digits
+        && doc.gap_before(i) == ". "
+        && matches!(
+            doc.word(i - 1),
+            "no" | "nos" | "art" | "sec" | "vol" | "p" | "pp"
+        )
     {
         return true;
     }
@@ -374,7 +399,7 @@ fn figure_at(doc: &Doc<'_>, i: usize, currency: Currency) -> Option<Entity> {
         } else if let (Some(_), " " | "-") = (next_word, gap)
             && let Some((u, measure_end)) = measure_at(doc, next)
         {
-            if is_age(&text[measure_end..]) {
+            if is_old(&text[measure_end..]) {
                 return None;
             }
             unit = Some(Arc::from(u));
@@ -412,8 +437,23 @@ fn counts_one(doc: &Doc<'_>, i: usize, has_noun: bool) -> bool {
         && !matches!(prev, Some("no" | "any" | "every" | "each" | "some" | "the"))
 }
 
+/// An age: a number set off by commas after a name ("Juan Pérez, 31, of Tucson") or after
+/// "aged"/"ages" ("aged between 22 and 51"). Ages are not figures.
+fn is_age(doc: &Doc<'_>, i: usize, number: &Number) -> bool {
+    if !number.digits || number.value >= 120.0 || i == 0 {
+        return false;
+    }
+    let after = &doc.text()[number.end..];
+    let set_off = doc.gap_before(i) == ", "
+        && doc.is_capitalized(i - 1)
+        && (after.starts_with(',') || after.starts_with(" of ") || after.starts_with(';'));
+    // "aged 34", "ages 19 to 41", "aged between 22 and 51": a cue within the last few words.
+    let aged = (i.saturating_sub(4)..i).any(|j| matches!(doc.word(j), "aged" | "ages" | "age"));
+    set_off || aged
+}
+
 /// A unit measure followed by "old" is an age ("34-year-old", "12 years old"): not a figure.
-fn is_age(after_unit: &str) -> bool {
+fn is_old(after_unit: &str) -> bool {
     after_unit.starts_with("-old") || after_unit.starts_with(" old")
 }
 
@@ -453,7 +493,7 @@ fn range_end(doc: &Doc<'_>, span_start: usize, low: &Number) -> Option<Number> {
     }
     let j = doc.word_starting_at(from)?;
     let high = read_number(doc, j)?;
-    if high.digits != low.digits || high.value <= low.value && high.scale_power == low.scale_power {
+    if high.value <= low.value && high.scale_power == low.scale_power {
         return None;
     }
     Some(high)
@@ -635,6 +675,11 @@ mod tests {
         assert_eq!((f.1, f.3.as_deref()), (25.0, Some("person")));
         let f = one("two dozen vehicles");
         assert_eq!((f.0.as_str(), f.1), ("two dozen", 24.0));
+        let f = one("sentenced to five to 40 years");
+        assert_eq!(
+            (f.0.as_str(), f.1, f.2),
+            ("five to 40 years", 5.0, Some(40.0))
+        );
         let f = one("the 60-plus nation coalition");
         assert_eq!((f.0.as_str(), f.1, f.4), ("60-plus", 60.0, Some("over")));
     }
@@ -658,6 +703,11 @@ mod tests {
             "no one knew",
             "UN Resolution 2254",
             "on Dec. 5 to the",
+            "Juan Pérez, 31, of Tucson",
+            "suspects aged between 22 and 51",
+            "call 089 now",
+            "under 18 U.S.C. § 932 for",
+            "docket No. 23-1141 in",
         ] {
             assert_eq!(figures(text), vec![], "{text}");
         }

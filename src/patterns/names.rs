@@ -315,8 +315,9 @@ pub fn find_named_people(doc: &Doc<'_>, classes: &[u16], out: &mut Vec<Entity>) 
         }
         match name_words(doc, i + 1) {
             Some((last, _)) if !is_facility_end(doc.word(last)) => {
+                let first = first_of_name(doc, classes, i);
                 out.push(Entity::new(
-                    doc.words[i].start,
+                    doc.words[first].start,
                     doc.words[last].end,
                     Label::PERSON,
                 ));
@@ -325,6 +326,31 @@ pub fn find_named_people(doc: &Doc<'_>, classes: &[u16], out: &mut Vec<Entity>) 
             _ => i += 1,
         }
     }
+}
+
+/// Where a name that has a known given name at word `given` begins: up to two capitalized
+/// words before it belong to it too ("Wilber Antonio Hernández", "Assad Ahmad Barakat"), unless
+/// they are titles or begin the sentence without being given names themselves.
+fn first_of_name(doc: &Doc<'_>, classes: &[u16], given: usize) -> usize {
+    let mut first = given;
+    while first > 0 && given - first < 2 && doc.gap_before(first) == " " {
+        let prev = first - 1;
+        let word = doc.word(prev);
+        let known_given = classes[prev] & vocabulary::GIVEN_NAME != 0;
+        let joins = doc.is_capitalized(prev)
+            && !doc.is_all_caps(prev)
+            && classes[prev] & (vocabulary::TITLE | vocabulary::TITLE_MODIFIER | vocabulary::ROLE)
+                == 0
+            && !is_not_name(word)
+            && !is_business_word(word)
+            && !is_place_prefix(word)
+            && (known_given || !doc.starts_sentence(prev));
+        if !joins {
+            break;
+        }
+        first = prev;
+    }
+    first
 }
 
 /// Words that end place or unit names, never a person's: "Ramon Airport", "Hamza Division".
@@ -396,6 +422,14 @@ mod tests {
             ["Abu Jandal al-Kuwaiti"]
         );
         assert_eq!(named("analyst Elena Ramírez said"), ["Elena Ramírez"]);
+        assert_eq!(
+            named("defendant Wilber Antonio Hernández Guevara pleaded"),
+            ["Wilber Antonio Hernández Guevara"]
+        );
+        assert_eq!(
+            named("Treasury Secretary Scott Bessent said"),
+            ["Scott Bessent"]
+        );
     }
 
     #[test]

@@ -103,7 +103,27 @@ fn joins(doc: &Doc<'_>, j: usize) -> bool {
 /// The first word of the capitalized phrase that ends at word `last`.
 fn phrase_start(doc: &Doc<'_>, last: usize, allow_connectors: bool) -> usize {
     let mut first = last;
-    while first > 0 && joins(doc, first) && !doc.starts_sentence(first) {
+    loop {
+        if first == 0 || doc.starts_sentence(first) {
+            break;
+        }
+        // An office named after its holder: "U.S. Attorney's Office", "Sheriff's Office".
+        let holder = first >= 2
+            && doc.word(first - 1) == "s"
+            && doc.gap_before(first - 1) == "'"
+            && doc.gap_before(first) == " "
+            && matches!(
+                doc.word(first - 2),
+                "attorney" | "sheriff" | "prosecutor" | "general" | "marshal"
+            )
+            && doc.is_capitalized(first - 2);
+        if holder {
+            first -= 2;
+            continue;
+        }
+        if !joins(doc, first) {
+            break;
+        }
         let prev = first - 1;
         if capitalized_or_initial(doc, prev) {
             first = prev;
@@ -417,6 +437,11 @@ mod tests {
                 .iter()
                 .any(|(t, _)| t == "U.S.-Mexico Security Implementation Group"),
             "{found:?}"
+        );
+        let found = orgs("the U.S. Attorney’s Office for the District of Arizona said");
+        assert_eq!(
+            found[0].0,
+            "U.S. Attorney’s Office for the District of Arizona"
         );
         let found = orgs("said the Ministry of Defence on");
         assert_eq!(found[0].0, "Ministry of Defence");
