@@ -67,7 +67,7 @@ impl Matcher {
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
             .start_kind(StartKind::Anchored)
             .build(&patterns)?;
         Ok(Matcher {
