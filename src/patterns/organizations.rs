@@ -268,6 +268,9 @@ fn is_national_body(word: &str) -> bool {
     matches!(
         word,
         "forces"
+            | "opposition"
+            | "regime"
+            | "rebels"
             | "troops"
             | "military"
             | "government"
