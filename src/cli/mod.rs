@@ -46,6 +46,13 @@ pub fn run() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader of our output went away (`dossier tag | head`): nothing is wrong.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("dossier: error: {e:#}");
             ExitCode::from(2)
