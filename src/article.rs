@@ -10,20 +10,21 @@ pub struct Article {
     /// content.
     #[serde(default, deserialize_with = "string_or_number")]
     pub id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "string_or_number")]
     pub title: Option<String>,
     pub text: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "string_or_number")]
     pub url: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "string_or_number")]
     pub published: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "string_or_number")]
     pub source: Option<String>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
 
-/// Ids are strings in the contract; a number is accepted and kept as its decimal text.
+/// The contract's text fields are strings; a number (an id of 7, a year of 2024) is accepted
+/// and kept as its decimal text rather than failing the line.
 fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     Ok(match Option::<Value>::deserialize(d)? {
         None | Some(Value::Null) => None,
@@ -31,7 +32,7 @@ fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D
         Some(Value::Number(n)) => Some(n.to_string()),
         Some(other) => {
             return Err(serde::de::Error::custom(format!(
-                "field `id` must be a string, found {other}"
+                "expected a string or null, found {other}"
             )));
         }
     })
@@ -75,7 +76,10 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_kept_and_numbers_are_ids() {
-        let a: Article = serde_json::from_str(r#"{"id": 7, "text": "x", "lang": "en"}"#).unwrap();
+        let a: Article =
+            serde_json::from_str(r#"{"id": 7, "text": "x", "lang": "en", "published": 2024}"#)
+                .unwrap();
+        assert_eq!(a.published.as_deref(), Some("2024"));
         assert_eq!(a.id.as_deref(), Some("7"));
         assert_eq!(a.extra["lang"], "en");
     }
