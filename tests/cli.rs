@@ -205,3 +205,26 @@ fn a_user_lexicon_adds_entities_and_labels() {
     assert_eq!(fer["canonical"], "Fuerza Especial de Reacción");
     fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn html_files_are_articles_of_their_visible_text() {
+    let dir = scratch("html");
+    fs::write(
+        dir.join("page.html"),
+        "<html><head><title>Raid in Culiacán</title><style>p{}</style></head>\
+         <body><p>Marines seized 300 kilograms of fentanyl in <b>Culiacán</b>.</p></body></html>",
+    )
+    .unwrap();
+    let out = dossier(&["tag", dir.to_str().unwrap(), "-q"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["id"], "page");
+    assert_eq!(doc["title"], "Raid in Culiacán");
+    let texts: Vec<&str> = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["300 kilograms", "fentanyl", "Culiacán"]);
+    fs::remove_dir_all(dir).unwrap();
+}

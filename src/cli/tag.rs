@@ -17,7 +17,7 @@ use crate::tagger::Tagger;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// JSONL files, .txt/.md files, directories (walked recursively), or - for stdin (the
+    /// JSONL files, .txt/.md/.html files, directories (walked recursively), or - for stdin (the
     /// default)
     paths: Vec<PathBuf>,
     /// Write the tag output here instead of stdout
@@ -142,7 +142,9 @@ fn progress_bar(inputs: &[Input], quiet: bool) -> ProgressBar {
     let total: u64 = inputs
         .iter()
         .filter_map(|i| match i {
-            Input::Jsonl(p) | Input::Text(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+            Input::Jsonl(p) | Input::Text(p) | Input::Html(p) => {
+                std::fs::metadata(p).ok().map(|m| m.len())
+            }
             Input::Stdin => None,
         })
         .sum();

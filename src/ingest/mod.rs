@@ -1,6 +1,7 @@
 //! Readers: JSONL files, plain-text and Markdown files, directories of them, and stdin,
 //! streamed in batches so memory stays flat however large the input.
 
+mod html;
 mod text_file;
 mod walk;
 
@@ -20,6 +21,7 @@ pub enum Input {
     Stdin,
     Jsonl(PathBuf),
     Text(PathBuf),
+    Html(PathBuf),
 }
 
 impl Input {
@@ -27,7 +29,7 @@ impl Input {
     pub fn name(&self) -> String {
         match self {
             Input::Stdin => "-".to_string(),
-            Input::Jsonl(p) | Input::Text(p) => p.display().to_string(),
+            Input::Jsonl(p) | Input::Text(p) | Input::Html(p) => p.display().to_string(),
         }
     }
 }
@@ -151,16 +153,24 @@ impl Reader {
                 }
                 Err(e) => self.unreadable.push(format!("{name}: {e}")),
             },
-            Input::Text(path) => match read_file(&path) {
+            Input::Text(path) | Input::Html(path) => match read_file(&path) {
                 Ok(content) => {
                     *bytes += content.len();
                     self.bytes_read += content.len() as u64;
+                    let is_html = path.extension().is_some_and(|e| {
+                        e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")
+                    });
+                    let article = if is_html {
+                        html::article(&path, content)
+                    } else {
+                        text_file::article(&path, content)
+                    };
                     batch.push(Record {
                         origin: Origin {
                             file: name,
                             line: None,
                         },
-                        payload: Payload::File(text_file::article(&path, content)),
+                        payload: Payload::File(article),
                     });
                 }
                 Err(e) => self.unreadable.push(format!("{name}: {e}")),

@@ -23,6 +23,7 @@ fn kind_of(path: &Path) -> Option<fn(PathBuf) -> Input> {
     match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
         "jsonl" | "ndjson" => Some(Input::Jsonl),
         "txt" | "md" | "markdown" => Some(Input::Text),
+        "html" | "htm" => Some(Input::Html),
         _ => None,
     }
 }
@@ -45,7 +46,7 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<Input>, InputError> {
         } else {
             let make = kind_of(path).ok_or_else(|| {
                 InputError(format!(
-                    "{}: unsupported file type: use .jsonl (one article per line), .txt or .md",
+                    "{}: unsupported file type: use .jsonl (one article per line), .txt, .md or .html",
                     path.display()
                 ))
             })?;
