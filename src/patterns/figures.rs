@@ -410,7 +410,8 @@ fn figure_at(doc: &Doc<'_>, i: usize, currency: Currency) -> Option<Entity> {
         }
         if unit.is_none() {
             let noun_from = doc.word_from(end);
-            unit = counted_noun_after(doc, noun_from).map(Arc::from);
+            let plural = high.is_some() || low.value != 1.0;
+            unit = counted_noun_after(doc, noun_from, plural).map(Arc::from);
             if !first.digits && doc.word(i) == "one" && !counts_one(doc, i, unit.is_some()) {
                 return None;
             }
@@ -418,6 +419,15 @@ fn figure_at(doc: &Doc<'_>, i: usize, currency: Currency) -> Option<Entity> {
     }
     if label == Label::MONEY && money_before.is_none() {
         span_start = first.start;
+    }
+    // A qualifier after the figure: "2 pesos or more", "30 days or less".
+    if qualifier.is_none() {
+        let after = &text[end..];
+        if after.starts_with(" or more") {
+            qualifier = Some(Qualifier::AtLeast);
+        } else if after.starts_with(" or less") || after.starts_with(" or fewer") {
+            qualifier = Some(Qualifier::UpTo);
+        }
     }
     let mut entity = Entity::new(span_start, end, label);
     entity.value = Some(Value::Number(low.value));
@@ -621,6 +631,8 @@ mod tests {
         );
         let f = one("a $2.5k bribe");
         assert_eq!((f.0.as_str(), f.1), ("$2.5k", 2500.0));
+        let f = one("paid 2 pesos or more");
+        assert_eq!((f.0.as_str(), f.4), ("2 pesos", Some("at least")));
         let f = one("more than $4 million");
         assert_eq!((f.0.as_str(), f.4), ("$4 million", Some("over")));
     }

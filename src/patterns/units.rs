@@ -339,6 +339,12 @@ pub fn singularize(word: &str) -> Option<String> {
     {
         return None;
     }
+    if matches!(
+        word,
+        "caches" | "niches" | "cliches" | "avalanches" | "moustaches"
+    ) {
+        return Some(word[..word.len() - 1].to_owned());
+    }
     if let Some(stem) = word.strip_suffix("ies") {
         return Some(format!("{stem}y"));
     }
@@ -355,32 +361,80 @@ pub fn singularize(word: &str) -> Option<String> {
     Some(word[..word.len() - 1].to_owned())
 }
 
-/// The noun a figure counts, looked for in the few words after it: "11 million fentanyl pills"
-/// gives "pill"; "killed 15 in" gives nothing.
-pub fn counted_noun_after(doc: &Doc<'_>, first: usize) -> Option<String> {
-    for j in first..(first + 4).min(doc.words.len()) {
+/// The noun a figure counts: the head of the noun phrase after it, in the singular. A count
+/// above one looks for the first plural ("11 million fentanyl pills" gives "pill", "55 cartel
+/// suspects" gives "suspect"); a count of one for the last noun before the phrase ends ("one
+/// legal gun store in" gives "store"). Hyphenated heads keep their prefix ("co-defendant",
+/// "narco-sub"). "killed 15 in" gives nothing.
+pub fn counted_noun_after(doc: &Doc<'_>, first: usize, plural: bool) -> Option<String> {
+    let mut first = first;
+    // A partitive: "14 of the pistols", "two of the victims".
+    if first + 1 < doc.words.len()
+        && doc.word(first) == "of"
+        && matches!(
+            doc.word(first + 1),
+            "the" | "these" | "those" | "their" | "its"
+        )
+    {
+        first += 2;
+    }
+    let mut last_noun: Option<usize> = None;
+    let mut last_plural: Option<(usize, String)> = None;
+    let mut lowercase_words = 0;
+    for j in first..(first + 7).min(doc.words.len()) {
         let gap = doc.gap_before(j);
-        if j > first && !matches!(gap, " " | "-") {
-            return None;
-        }
-        if j == first && !matches!(gap, " " | "-") && !gap.trim().is_empty() {
-            return None;
+        let hyphenated = gap == "-" && j > first;
+        if j > first && !matches!(gap, " " | "-")
+            || j == first && !matches!(gap, " " | "-") && !gap.trim().is_empty()
+        {
+            break;
         }
         let word = doc.word(j);
-        if ends_noun_search(word) {
-            return None;
+        if !hyphenated && ends_noun_search(word) {
+            break;
         }
-        if let Some(singular) = irregular_plural(word) {
-            return Some(singular.to_owned());
+        if !word.bytes().all(|b| b.is_ascii_lowercase()) {
+            continue; // a number or name inside the phrase: "40 AR-15 rifles"
         }
-        if COUNTED.contains(&word) {
-            return Some(word.to_owned());
+        lowercase_words += 1;
+        if lowercase_words > 4 {
+            break;
         }
-        if let Some(singular) = singularize(word) {
-            return Some(singular);
+        let singular = irregular_plural(word)
+            .map(str::to_owned)
+            .or_else(|| singularize(word));
+        match singular {
+            // Plurals in a row: the last is the head ("ballistics laboratories").
+            Some(singular) if plural => last_plural = Some((j, singular)),
+            _ if last_plural.is_some() => break,
+            _ => last_noun = Some(j),
         }
     }
-    None
+    if let Some((j, singular)) = last_plural {
+        return Some(with_prefix(doc, first, j, &singular));
+    }
+    if plural {
+        return None;
+    }
+    let j = last_noun?;
+    let word = doc.word(j);
+    (COUNTED.contains(&word) || singularize(word).is_none())
+        .then(|| with_prefix(doc, first, j, word))
+}
+
+/// The head noun at word `j` with the words hyphenated to it ("co-defendant").
+fn with_prefix(doc: &Doc<'_>, first: usize, j: usize, singular: &str) -> String {
+    let mut k = j;
+    while k > first && doc.gap_before(k) == "-" {
+        k -= 1;
+    }
+    let mut unit = String::new();
+    for w in k..j {
+        unit.push_str(doc.word(w));
+        unit.push('-');
+    }
+    unit.push_str(singular);
+    unit
 }
 
 #[cfg(test)]
@@ -401,11 +455,35 @@ mod tests {
     #[test]
     fn the_counted_noun_skips_modifiers() {
         let doc = Doc::new("11 million fentanyl pills were seized");
-        assert_eq!(counted_noun_after(&doc, 2).as_deref(), Some("pill"));
+        assert_eq!(counted_noun_after(&doc, 2, true).as_deref(), Some("pill"));
         let doc = Doc::new("killed 15 in an attack");
-        assert_eq!(counted_noun_after(&doc, 2), None);
+        assert_eq!(counted_noun_after(&doc, 2, true), None);
         let doc = Doc::new("40 AR-15 rifles");
-        assert_eq!(counted_noun_after(&doc, 1).as_deref(), Some("rifle"));
+        assert_eq!(counted_noun_after(&doc, 1, true).as_deref(), Some("rifle"));
+        let doc = Doc::new("55 cartel suspects and two co-defendants, nine caches");
+        assert_eq!(
+            counted_noun_after(&doc, 1, true).as_deref(),
+            Some("suspect")
+        );
+        assert_eq!(
+            counted_noun_after(&doc, 5, true).as_deref(),
+            Some("co-defendant")
+        );
+        assert_eq!(counted_noun_after(&doc, 8, true).as_deref(), Some("cache"));
+        let doc = Doc::new(
+            "14 of the pistols; four ballistics laboratories for two drive-through scanners",
+        );
+        assert_eq!(counted_noun_after(&doc, 1, true).as_deref(), Some("pistol"));
+        assert_eq!(
+            counted_noun_after(&doc, 5, true).as_deref(),
+            Some("laboratory")
+        );
+        assert_eq!(
+            counted_noun_after(&doc, 9, true).as_deref(),
+            Some("scanner")
+        );
+        let doc = Doc::new("one legal gun store in town");
+        assert_eq!(counted_noun_after(&doc, 1, false).as_deref(), Some("store"));
     }
 
     #[test]
