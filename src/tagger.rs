@@ -264,9 +264,13 @@ fn propagate_surnames(doc: &Doc<'_>, entities: &mut Vec<Entity>) {
     let mut surnames: Vec<(&str, Sense)> = Vec::new();
     for e in entities.iter().filter(|e| e.label == Label::PERSON) {
         let first = doc.word_from(e.start);
-        let Some(last) = doc.word_ending_at(e.end) else {
+        let Some(mut last) = doc.word_ending_at(e.end) else {
             continue;
         };
+        // "Charles H. Keating IV", "Ted Smith Jr.": the surname is before the suffix.
+        if last > first && matches!(doc.word(last), "jr" | "sr" | "ii" | "iii" | "iv") {
+            last -= 1;
+        }
         if last > first
             && doc.word(last).len() >= 3
             && let Some(sense) = &e.sense

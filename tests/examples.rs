@@ -123,3 +123,18 @@ fn countries_that_act_are_their_states() {
     assert!(has(&found, "India", "ORG", Some("India")), "{found:?}");
     assert!(has(&found, "United States", "LOCATION", None), "{found:?}");
 }
+
+#[test]
+fn later_surnames_are_the_same_person() {
+    let found = tag(
+        "Gen. Joseph Votel spoke. Later, Votel said Charles H. Keating IV had died; Keating was 31.",
+    );
+    assert!(
+        has(&found, "Votel", "PERSON", Some("Joseph Votel")),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "Keating", "PERSON", Some("Charles H. Keating IV")),
+        "{found:?}"
+    );
+}
