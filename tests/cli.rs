@@ -66,7 +66,12 @@ fn output_is_in_input_order_and_repeatable() {
     fs::write(&input, lines).unwrap();
     let first = dossier(&["tag", input.to_str().unwrap(), "--quiet"]);
     let second = dossier(&["tag", input.to_str().unwrap(), "--quiet"]);
+    let one_thread = dossier(&["tag", input.to_str().unwrap(), "--quiet", "-j", "1"]);
     assert_eq!(first.stdout, second.stdout);
+    assert_eq!(
+        first.stdout, one_thread.stdout,
+        "the thread count never changes the output"
+    );
     let ids: Vec<String> = String::from_utf8(first.stdout)
         .unwrap()
         .lines()

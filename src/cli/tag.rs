@@ -29,6 +29,9 @@ pub struct Args {
     /// Print no progress bar and no summary
     #[arg(short, long)]
     quiet: bool,
+    /// Worker threads (default: one per core)
+    #[arg(short = 'j', long, value_name = "N")]
+    threads: Option<usize>,
 }
 
 /// Articles handed to the thread pool at a time: large enough to keep every core busy, small
@@ -46,6 +49,13 @@ struct Summary {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if let Some(n) = args.threads {
+        anyhow::ensure!(n > 0, "--threads must be at least 1");
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .context("setting up the worker threads")?;
+    }
     let inputs = expand(&args.paths)?;
     let tagger = super::build_tagger(args.lexicons.as_ref())?;
     let mut out: Box<dyn Write + Send> = match &args.output {
