@@ -175,7 +175,7 @@ fn pattern_stage(
         entity,
         source: Source::Figure,
     }));
-    ships::find_ships(doc, &mut found);
+    ships::find_ships(doc, classes, &mut found);
     places::find_places(doc, classes, &mut found);
     candidates.extend(found.drain(..).map(|entity| Candidate {
         entity,

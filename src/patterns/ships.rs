@@ -4,15 +4,9 @@
 
 use std::sync::Arc;
 
+use super::vocabulary;
 use crate::entity::{Entity, Label, Sense};
 use crate::text::Doc;
-
-/// Ship prefixes of navies that appear in the news, as written.
-const PREFIXES: &[&str] = &[
-    "USS", "USNS", "USCGC", "HMS", "HMCS", "HMAS", "HMNZS", "FS", "INS", "ARM", "BAP", "ARC",
-    "ROKS", "JS", "TCG", "RFS", "ITS", "ESPS", "HNLMS", "FGS", "KRI", "PNS", "BNS", "SLNS", "HDMS",
-    "HNoMS", "HSwMS", "NRP", "ARA", "BRP", "IRIS", "CNS",
-];
 
 /// Particles allowed inside a ship's name ("Charles de Gaulle").
 fn is_particle(word: &str) -> bool {
@@ -20,12 +14,11 @@ fn is_particle(word: &str) -> bool {
 }
 
 /// Appends every named warship (and hull number) of `doc` to `out` (folded offsets).
-pub fn find_ships(doc: &Doc<'_>, out: &mut Vec<Entity>) {
+pub fn find_ships(doc: &Doc<'_>, classes: &[u16], out: &mut Vec<Entity>) {
     let mut i = 0;
     while i + 1 < doc.words.len() {
-        let w = doc.words[i];
-        let short_capital = w.end - w.start <= 5 && doc.is_capitalized(i);
-        let is_prefix = short_capital && PREFIXES.contains(&doc.original_word(i));
+        let is_prefix = classes[i] & vocabulary::SHIP_PREFIX != 0
+            && vocabulary::SHIP_PREFIXES.contains(&doc.original_word(i));
         if !is_prefix || doc.gap_before(i + 1) != " " || !doc.is_capitalized(i + 1) {
             i += 1;
             continue;
@@ -75,7 +68,7 @@ mod tests {
     use super::*;
 
     fn ships(text: &str) -> Vec<String> {
-        super::super::mentions(text, |doc, _, out| find_ships(doc, out))
+        super::super::mentions(text, find_ships)
     }
 
     #[test]

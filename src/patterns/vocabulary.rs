@@ -23,6 +23,14 @@ pub const PLACE_CUE: u16 = 1 << 10;
 pub const FACILITY: u16 = 1 << 11;
 pub const LEADING_FACILITY: u16 = 1 << 12;
 pub const GIVEN_NAME: u16 = 1 << 13;
+pub const SHIP_PREFIX: u16 = 1 << 14;
+
+/// Ship prefixes of navies that appear in the news ("USS Mahan"), as written.
+pub const SHIP_PREFIXES: &[&str] = &[
+    "USS", "USNS", "USCGC", "HMS", "HMCS", "HMAS", "HMNZS", "FS", "INS", "ARM", "BAP", "ARC",
+    "ROKS", "JS", "TCG", "RFS", "ITS", "ESPS", "HNLMS", "FGS", "KRI", "PNS", "BNS", "SLNS", "HDMS",
+    "HNoMS", "HSwMS", "NRP", "ARA", "BRP", "IRIS", "CNS",
+];
 
 /// Given names that start a person's name ("Jonathan Cohen"): `lexicons/given_names.txt`,
 /// one per line, compiled in.
@@ -622,6 +630,10 @@ fn table() -> &'static Table {
         }
         for word in ["a", "an"] {
             table.entry(word).or_default().classes |= ARTICLE;
+        }
+        for prefix in SHIP_PREFIXES {
+            let folded: &'static str = Box::leak(prefix.to_ascii_lowercase().into_boxed_str());
+            table.entry(folded).or_default().classes |= SHIP_PREFIX;
         }
         for line in GIVEN_NAMES.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
