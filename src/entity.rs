@@ -104,19 +104,6 @@ impl Qualifier {
             Qualifier::About => "about",
         }
     }
-
-    pub fn parse(s: &str) -> Option<Qualifier> {
-        [
-            Qualifier::Over,
-            Qualifier::AtLeast,
-            Qualifier::Under,
-            Qualifier::UpTo,
-            Qualifier::Nearly,
-            Qualifier::About,
-        ]
-        .into_iter()
-        .find(|q| q.as_str() == s)
-    }
 }
 
 /// The value of a figure (a number) or of an absolute date (its ISO form).
