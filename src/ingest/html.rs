@@ -3,10 +3,6 @@
 //! `<title>` (or the first `<h1>`), its id the file name. Offsets in the output refer to this
 //! extracted text, which the output does not repeat: keep the input to check a mention.
 
-use std::path::Path;
-
-use crate::article::Article;
-
 /// Elements whose content is not text.
 const SKIPPED: &[&str] = &["script", "style", "noscript", "template", "svg"];
 
@@ -37,23 +33,8 @@ const BLOCKS: &[&str] = &[
     "title",
 ];
 
-pub fn article(path: &Path, content: Vec<u8>) -> Result<Article, String> {
-    let html = String::from_utf8(content)
-        .map_err(|e| format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))?;
-    let (text, title) = visible_text(&html);
-    let id = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-    let mut article = Article {
-        id,
-        title,
-        text,
-        ..Article::default()
-    };
-    article.ensure_id();
-    Ok(article)
-}
-
 /// The visible text of `html` and its title.
-fn visible_text(html: &str) -> (String, Option<String>) {
+pub fn visible_text(html: &str) -> (String, Option<String>) {
     let mut text = String::with_capacity(html.len() / 2);
     let mut title: Option<String> = None;
     let mut heading: Option<String> = None;

@@ -153,31 +153,68 @@ impl Reader {
                 }
                 Err(e) => self.unreadable.push(format!("{name}: {e}")),
             },
-            Input::Text(path) | Input::Html(path) => match read_file(&path) {
-                Ok(content) => {
-                    *bytes += content.len();
-                    self.bytes_read += content.len() as u64;
-                    let is_html = path.extension().is_some_and(|e| {
-                        e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")
-                    });
-                    let article = if is_html {
-                        html::article(&path, content)
-                    } else {
-                        text_file::article(&path, content)
-                    };
-                    batch.push(Record {
-                        origin: Origin {
-                            file: name,
-                            line: None,
-                        },
-                        payload: Payload::File(article),
-                    });
-                }
-                Err(e) => self.unreadable.push(format!("{name}: {e}")),
-            },
+            Input::Text(path) => {
+                let extract = text_file::text_and_title;
+                self.read_whole(name, &path, extract, batch, bytes);
+            }
+            Input::Html(path) => {
+                let extract = |text: String| html::visible_text(&text);
+                self.read_whole(name, &path, extract, batch, bytes);
+            }
         }
         true
     }
+}
+
+impl Reader {
+    /// Reads a whole-file article into the batch, or records why the file cannot be read.
+    fn read_whole(
+        &mut self,
+        name: Arc<str>,
+        path: &Path,
+        extract: impl FnOnce(String) -> (String, Option<String>),
+        batch: &mut Vec<Record>,
+        bytes: &mut usize,
+    ) {
+        match read_file(path) {
+            Ok(content) => {
+                *bytes += content.len();
+                self.bytes_read += content.len() as u64;
+                batch.push(Record {
+                    origin: Origin {
+                        file: name,
+                        line: None,
+                    },
+                    payload: Payload::File(file_article(path, content, extract)),
+                });
+            }
+            Err(e) => self.unreadable.push(format!("{name}: {e}")),
+        }
+    }
+}
+
+/// A whole file as one article: `extract` turns its text into the article's text and title;
+/// the id is the file name without extension.
+fn file_article(
+    path: &Path,
+    content: Vec<u8>,
+    extract: impl FnOnce(String) -> (String, Option<String>),
+) -> Result<Article, String> {
+    let content = String::from_utf8(content)
+        .map_err(|e| format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))?;
+    let (text, title) = extract(content);
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty());
+    let mut article = Article {
+        id,
+        title,
+        text,
+        ..Article::default()
+    };
+    article.ensure_id();
+    Ok(article)
 }
 
 fn read_file(path: &Path) -> io::Result<Vec<u8>> {
