@@ -1,12 +1,14 @@
 //! The pipeline: an article's text in, its entities out. Stages run in this visible order:
 //!
-//! 1. fold the text and split it into words ([`crate::text`]);
-//! 2. lexicon hits, and model + class compounds ("AR-15 rifles");
-//! 3. name patterns: titled people, organization phrases, coordinated names;
-//! 4. dates, figures and URLs;
+//! 1. fold the text, split it into words and classify them ([`crate::text`],
+//!    [`crate::patterns::vocabulary`]);
+//! 2. lexicon hits, and compounds of them ("AR-15 rifles", "Colt pistol");
+//! 3. name patterns: titled people, people with a known given name, organization phrases, a
+//!    nation's bodies ("Iraqi forces"), coordinated names ("the Sinaloa and Gulf cartels");
+//! 4. dates, figures, warships, places named by context, URLs;
 //! 5. acronyms defined in the text, which override the lexicon for that document;
 //! 6. overlap resolution ([`crate::resolve`]);
-//! 7. later mentions of a person's surname;
+//! 7. countries that act become organizations; later mentions of a person's surname;
 //! 8. offsets mapped back to the original text.
 
 use std::sync::Arc;
@@ -74,9 +76,9 @@ impl Tagger {
         pattern_stage(&doc, &classes, context, &mut candidates);
         acronym_stage(&doc, &mut candidates);
         let mut entities = resolve(candidates);
-        mark_acting_states(&doc, &mut entities);
+        metonymy::mark_acting_states(&doc, &mut entities);
         self.fill_canonicals(&doc, &mut entities);
-        propagate_surnames(&doc, &mut entities);
+        names::propagate_surnames(&doc, &mut entities);
         for e in &mut entities {
             (e.start, e.end) = doc.folded.to_original(e.start, e.end);
         }
@@ -188,45 +190,12 @@ fn pattern_stage(
     }));
 }
 
-/// Countries that act are their states (ORG): "Mexico has sent …", and each of coordinated
-/// subjects, "China and India tightened …".
-fn mark_acting_states(doc: &Doc<'_>, entities: &mut [Entity]) {
-    let mut acting = vec![false; entities.len()];
-    for k in (0..entities.len()).rev() {
-        if !is_country(&entities[k]) {
-            continue;
-        }
-        let next_acts = entities.get(k + 1).is_some_and(|next| {
-            acting[k + 1]
-                && matches!(
-                    &doc.text()[entities[k].end..next.start],
-                    " and " | ", " | " or "
-                )
-        });
-        acting[k] = next_acts || metonymy::acts(doc, entities[k].end);
-    }
-    for (e, acts) in entities.iter_mut().zip(acting) {
-        if acts {
-            e.label = Label::ORG;
-        }
-    }
-}
-
-/// A country mention.
-fn is_country(e: &Entity) -> bool {
-    e.label == Label::LOCATION
-        && e.sense
-            .as_ref()
-            .and_then(|s| s.category.as_deref())
-            .is_some_and(|c| c == "country")
-}
-
 /// A nationality, a country or an alliance: what can name a body of forces or a government
 /// ("Iraqi forces", "U.S. troops", "Coalition partners").
 fn is_nation(e: &Entity) -> bool {
     let category = e.sense.as_ref().and_then(|s| s.category.as_deref());
     e.label == Label::NATIONALITY
-        || is_country(e)
+        || metonymy::is_country(e)
         || e.label == Label::ORG && category == Some("intergovernmental")
 }
 
@@ -255,57 +224,5 @@ fn acronym_stage(doc: &Doc<'_>, candidates: &mut Vec<Candidate>) {
                     source: Source::Acronym,
                 }),
         );
-    }
-}
-
-/// After "Gen. Joseph Votel", a later "Votel" is the same person, even where a gazetteer
-/// knows the word as a place.
-fn propagate_surnames(doc: &Doc<'_>, entities: &mut Vec<Entity>) {
-    let mut surnames: Vec<(&str, Sense)> = Vec::new();
-    for e in entities.iter().filter(|e| e.label == Label::PERSON) {
-        let first = doc.word_from(e.start);
-        let Some(mut last) = doc.word_ending_at(e.end) else {
-            continue;
-        };
-        // "Charles H. Keating IV", "Ted Smith Jr.": the surname is before the suffix.
-        if last > first && matches!(doc.word(last), "jr" | "sr" | "ii" | "iii" | "iv") {
-            last -= 1;
-        }
-        if last > first
-            && doc.word(last).len() >= 3
-            && let Some(sense) = &e.sense
-        {
-            surnames.push((doc.word(last), sense.clone()));
-        }
-    }
-    if surnames.is_empty() {
-        return;
-    }
-    let mut added = Vec::new();
-    for (i, w) in doc.words.iter().enumerate() {
-        let Some((_, sense)) = surnames.iter().find(|(s, _)| *s == doc.word(i)) else {
-            continue;
-        };
-        if !doc.is_capitalized(i) {
-            continue;
-        }
-        let person = Entity::new(w.start, w.end, Label::PERSON).with_sense(sense.clone());
-        let at = entities.partition_point(|e| e.end <= w.start);
-        match entities.get_mut(at) {
-            // In a document about Col. David Lyons, "Lyons" is he, not the French city.
-            Some(e)
-                if e.start == w.start
-                    && e.end == w.end
-                    && matches!(e.label, Label::LOCATION | Label::NATIONALITY) =>
-            {
-                *e = person;
-            }
-            Some(e) if e.start < w.end => {}
-            _ => added.push(person),
-        }
-    }
-    if !added.is_empty() {
-        entities.extend(added);
-        entities.sort_by_key(|e| e.start);
     }
 }

@@ -2,6 +2,7 @@
 //! sent 55 suspects …". Such a mention names an organization (the government), not a place,
 //! so the tagger labels it ORG and keeps the country's canonical name.
 
+use crate::entity::{Entity, Label};
 use crate::text::Doc;
 
 /// Adverbs that may stand between the subject and its verb.
@@ -205,6 +206,39 @@ pub fn acts(doc: &Doc<'_>, end: usize) -> bool {
         && j + 1 < doc.words.len()
         && doc.gap_before(j + 1) == " "
         && is_participle(doc.word(j + 1))
+}
+
+/// Countries that act are their states (ORG): "Mexico has sent …", and each of coordinated
+/// subjects, "China and India tightened …".
+pub fn mark_acting_states(doc: &Doc<'_>, entities: &mut [Entity]) {
+    let mut acting = vec![false; entities.len()];
+    for k in (0..entities.len()).rev() {
+        if !is_country(&entities[k]) {
+            continue;
+        }
+        let next_acts = entities.get(k + 1).is_some_and(|next| {
+            acting[k + 1]
+                && matches!(
+                    &doc.text()[entities[k].end..next.start],
+                    " and " | ", " | " or "
+                )
+        });
+        acting[k] = next_acts || acts(doc, entities[k].end);
+    }
+    for (e, acts) in entities.iter_mut().zip(acting) {
+        if acts {
+            e.label = Label::ORG;
+        }
+    }
+}
+
+/// A country mention.
+pub fn is_country(e: &Entity) -> bool {
+    e.label == Label::LOCATION
+        && e.sense
+            .as_ref()
+            .and_then(|s| s.category.as_deref())
+            .is_some_and(|c| c == "country")
 }
 
 #[cfg(test)]

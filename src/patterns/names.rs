@@ -2,7 +2,7 @@
 //! "Gen. Joseph Votel", "Secretary of State Marco Rubio", "spokesman John Kirby".
 
 use super::vocabulary;
-use crate::entity::{Entity, Label};
+use crate::entity::{Entity, Label, Sense};
 use crate::text::Doc;
 
 /// Words that complete a title ("Secretary", "Gen."): the name follows them.
@@ -360,6 +360,58 @@ fn is_facility_end(word: &str) -> bool {
             word,
             "county" | "division" | "accords" | "islands" | "brigade" | "street" | "avenue"
         )
+}
+
+/// After "Gen. Joseph Votel", a later "Votel" is the same person, even where a gazetteer
+/// knows the word as a place.
+pub fn propagate_surnames(doc: &Doc<'_>, entities: &mut Vec<Entity>) {
+    let mut surnames: Vec<(&str, Sense)> = Vec::new();
+    for e in entities.iter().filter(|e| e.label == Label::PERSON) {
+        let first = doc.word_from(e.start);
+        let Some(mut last) = doc.word_ending_at(e.end) else {
+            continue;
+        };
+        // "Charles H. Keating IV", "Ted Smith Jr.": the surname is before the suffix.
+        if last > first && matches!(doc.word(last), "jr" | "sr" | "ii" | "iii" | "iv") {
+            last -= 1;
+        }
+        if last > first
+            && doc.word(last).len() >= 3
+            && let Some(sense) = &e.sense
+        {
+            surnames.push((doc.word(last), sense.clone()));
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for (i, w) in doc.words.iter().enumerate() {
+        let Some((_, sense)) = surnames.iter().find(|(s, _)| *s == doc.word(i)) else {
+            continue;
+        };
+        if !doc.is_capitalized(i) {
+            continue;
+        }
+        let person = Entity::new(w.start, w.end, Label::PERSON).with_sense(sense.clone());
+        let at = entities.partition_point(|e| e.end <= w.start);
+        match entities.get_mut(at) {
+            // In a document about Col. David Lyons, "Lyons" is he, not the French city.
+            Some(e)
+                if e.start == w.start
+                    && e.end == w.end
+                    && matches!(e.label, Label::LOCATION | Label::NATIONALITY) =>
+            {
+                *e = person;
+            }
+            Some(e) if e.start < w.end => {}
+            _ => added.push(person),
+        }
+    }
+    if !added.is_empty() {
+        entities.extend(added);
+        entities.sort_by_key(|e| e.start);
+    }
 }
 
 #[cfg(test)]
