@@ -135,6 +135,12 @@ pub struct Entity {
     pub qualifier: Option<Qualifier>,
 }
 
+impl AsRef<Entity> for Entity {
+    fn as_ref(&self) -> &Entity {
+        self
+    }
+}
+
 impl Entity {
     /// A bare mention with a label and nothing else.
     pub fn new(start: usize, end: usize, label: Label) -> Entity {

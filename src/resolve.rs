@@ -51,6 +51,12 @@ pub struct Candidate {
     pub source: Source,
 }
 
+impl AsRef<Entity> for Candidate {
+    fn as_ref(&self) -> &Entity {
+        &self.entity
+    }
+}
+
 /// Keeps the winning candidates, returned sorted by start.
 pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Entity> {
     candidates.sort_by(|a, b| {

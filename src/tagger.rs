@@ -205,11 +205,10 @@ fn acronym_stage(doc: &Doc<'_>, candidates: &mut Vec<Candidate>) {
     if !doc.text().contains(" (") {
         return;
     }
-    let entities: Vec<Entity> = candidates.iter().map(|c| c.entity.clone()).collect();
-    for definition in acronyms::find_definitions(doc, &entities) {
-        let known = entities
-            .iter()
-            .any(|e| e.start == definition.entity.start && e.end == definition.entity.end);
+    for definition in acronyms::find_definitions(doc, candidates) {
+        let known = candidates.iter().any(|c| {
+            c.entity.start == definition.entity.start && c.entity.end == definition.entity.end
+        });
         if !known {
             candidates.push(Candidate {
                 entity: definition.entity.clone(),

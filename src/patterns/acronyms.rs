@@ -27,7 +27,7 @@ fn is_acronym(s: &str) -> bool {
 /// Finds "Long Form (ACR)" definitions. The long form is the longest candidate entity ending
 /// just before the parenthesis, or else a capitalized phrase whose initials spell the acronym
 /// (then an ORG).
-pub fn find_definitions(doc: &Doc<'_>, candidates: &[Entity]) -> Vec<Definition> {
+pub fn find_definitions<E: AsRef<Entity>>(doc: &Doc<'_>, candidates: &[E]) -> Vec<Definition> {
     let text = doc.text();
     let mut definitions = Vec::new();
     for (open, _) in text.match_indices(" (") {
@@ -41,6 +41,7 @@ pub fn find_definitions(doc: &Doc<'_>, candidates: &[Entity]) -> Vec<Definition>
         }
         let long = candidates
             .iter()
+            .map(AsRef::as_ref)
             .filter(|c| {
                 c.end == open && c.start < open && !c.label.is_figure() && c.label != Label::DATE
             })
@@ -138,7 +139,7 @@ mod tests {
         let text =
             "the U.S.-Mexico Security Implementation Group (SIG) met. The SIG’s plan and SIGs.";
         let doc = Doc::new(text);
-        let defs = find_definitions(&doc, &[]);
+        let defs = find_definitions::<Entity>(&doc, &[]);
         assert_eq!(defs.len(), 1);
         assert_eq!(
             defs[0].entity.canonical(),
@@ -165,6 +166,6 @@ mod tests {
     #[test]
     fn words_in_parentheses_are_not_acronyms() {
         let doc = Doc::new("the group (which) and (Reuters) and (R-Texas)");
-        assert!(find_definitions(&doc, &[]).is_empty());
+        assert!(find_definitions::<Entity>(&doc, &[]).is_empty());
     }
 }
