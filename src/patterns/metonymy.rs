@@ -195,6 +195,25 @@ pub fn acts(doc: &Doc<'_>, end: usize) -> bool {
     if j >= doc.words.len() || &doc.text()[end..doc.words[j].start] != " " {
         return false;
     }
+    // Wire style puts the time between subject and verb: "Mexico on Friday extradited".
+    let weekday = |k: usize| {
+        matches!(
+            doc.word(k),
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        )
+    };
+    if j + 2 < doc.words.len()
+        && doc.word(j) == "on"
+        && weekday(j + 1)
+        && doc.gap_before(j + 2) == " "
+    {
+        j += 2;
+    } else if j + 1 < doc.words.len()
+        && matches!(doc.word(j), "yesterday" | "today")
+        && doc.gap_before(j + 1) == " "
+    {
+        j += 1;
+    }
     while j + 1 < doc.words.len() && is_adverb(doc.word(j)) && doc.gap_before(j + 1) == " " {
         j += 1;
     }
@@ -259,6 +278,7 @@ mod tests {
         assert!(acting("Since May, Mexico has sent 55 suspects.", "Mexico"));
         assert!(acting("the U.S. will continue", "U.S."));
         assert!(acting("Iraq is committed to", "Iraq"));
+        assert!(acting("Mexico on Friday extradited a senior", "Mexico"));
     }
 
     #[test]
