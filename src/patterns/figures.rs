@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use super::numbers::{Number, read_number};
-use super::qualifiers::qualifier_before;
+use super::qualifiers::{qualifier_after, qualifier_before};
 use super::units::{
     attached_measure, counted_noun_after, currency_after, currency_code_before, measure_at,
 };
@@ -314,127 +314,171 @@ fn figure_at(doc: &Doc<'_>, i: usize, currency: Currency) -> Option<Entity> {
         return None;
     }
     let money_before = currency_before(doc, i, currency);
-    let mut span_start = money_before.map_or(first.start, |(_, s)| s);
-    let mut qualifier = qualifier_before(doc, span_start);
-    let mut low = first;
-    let mut high: Option<Number> = None;
-    let mut end = first.end;
-
-    // "60-plus", "20+"
-    if let Some(rest) = text[end..]
-        .strip_prefix("-plus")
-        .or_else(|| text[end..].strip_prefix(" plus"))
-    {
-        if !rest.starts_with(|c: char| c.is_alphanumeric()) {
-            end = text.len() - rest.len();
-            qualifier = Some(Qualifier::Over);
-        }
-    } else if text[end..].starts_with('+') {
-        end += 1;
-        qualifier = Some(Qualifier::Over);
-    }
-
-    // Ranges: "5-10", "20 to 30", "between 20 and 30", "$5 million to $10 million".
-    if end == first.end
-        && let Some(second) = range_end(doc, span_start, &first)
-    {
-        high = Some(second);
-        end = second.end;
-        if first.scale_power == 0 && second.scale_power > 0 && !first.scaled {
-            low.value *= 10f64.powi(second.scale_power);
-        }
-    }
-    let last = high.unwrap_or(first);
-    if first.year_like && high.is_some_and(|h| h.year_like) {
-        return None; // "2015-2016" is a period, for the date finder
-    }
-
-    // What follows the number: percent, currency, a unit of measure, or a counted noun.
-    let next = doc.word_from(end);
-    let next_word = (next < doc.words.len()).then(|| doc.word(next));
-    let gap = if next < doc.words.len() {
-        &text[end..doc.words[next].start]
+    let span_start = money_before.map_or(first.start, |(_, s)| s);
+    let amount = read_amount(doc, &first, span_start)?;
+    let mut qualifier = if amount.plus {
+        Some(Qualifier::Over)
     } else {
-        &text[end..]
+        qualifier_before(doc, span_start)
     };
+    let mut end = amount.end;
 
-    let mut label = Label::QUANTITY;
-    let mut unit: Option<Arc<str>> = None;
-
-    if text[end..].trim_start_matches(' ').starts_with('%') {
-        label = Label::PERCENT;
-        end = end + text[end..].find('%').unwrap_or(0) + 1;
-        unit = Some(Arc::from("%"));
-    } else if let Some(percent_end) = percent_word(doc, next, gap) {
-        label = Label::PERCENT;
-        end = percent_end;
-        unit = Some(Arc::from("%"));
-    } else if let (Some(word), " ") = (next_word, gap) {
-        if let Some(code) = currency_after(word) {
-            label = Label::MONEY;
-            end = doc.words[next].end;
-            unit = Some(Arc::from(code));
-        } else if word == "mexican"
-            && doc.words.get(next + 1).is_some()
-            && doc.word(next + 1) == "pesos"
-        {
-            label = Label::MONEY;
-            end = doc.words[next + 1].end;
-            unit = Some(Arc::from("MXN"));
+    // What follows the amount: percent, a currency, a unit of measure, or a counted noun.
+    let (label, mut unit) = match percent_or_currency_after(doc, end) {
+        Some((label, code, suffix_end)) => {
+            end = suffix_end;
+            (label, Some(Arc::from(code)))
         }
-    }
-    if label == Label::QUANTITY
-        && let Some((code, _)) = money_before
-    {
-        label = Label::MONEY;
-        unit = Some(Arc::from(code));
-    }
+        None => match money_before {
+            Some((code, _)) => (Label::MONEY, Some(Arc::from(code))),
+            None => (Label::QUANTITY, None),
+        },
+    };
     if label == Label::QUANTITY {
-        let glued_unit = (last.attached.0 != last.attached.1)
-            .then(|| attached_measure(&text[last.attached.0..last.attached.1]))
-            .flatten();
-        if let Some(u) = glued_unit {
-            unit = Some(Arc::from(u));
-            end = last.attached.1;
-        } else if let (Some(_), " " | "-") = (next_word, gap)
-            && let Some((u, measure_end)) = measure_at(doc, next)
-        {
-            if is_old(&text[measure_end..]) {
-                return None;
-            }
-            unit = Some(Arc::from(u));
+        if let Some((measure, measure_end)) = measure_after(doc, &amount, end)? {
+            unit = Some(Arc::from(measure));
             end = measure_end;
         }
-        if first.year_like && unit.is_none() && qualifier.is_none() && high.is_none() {
+        if first.year_like && unit.is_none() && qualifier.is_none() && amount.high.is_none() {
             return None; // a year, for the date finder
         }
         if unit.is_none() {
-            let noun_from = doc.word_from(end);
-            let plural = high.is_some() || low.value != 1.0;
-            unit = counted_noun_after(doc, noun_from, plural).map(Arc::from);
+            let plural = amount.high.is_some() || amount.low != 1.0;
+            unit = counted_noun_after(doc, doc.word_from(end), plural).map(Arc::from);
             if !first.digits && doc.word(i) == "one" && !counts_one(doc, i, unit.is_some()) {
                 return None;
             }
         }
     }
-    if label == Label::MONEY && money_before.is_none() {
-        span_start = first.start;
-    }
-    // A qualifier after the figure: "2 pesos or more", "30 days or less".
-    if qualifier.is_none() {
-        let after = &text[end..];
-        if after.starts_with(" or more") {
-            qualifier = Some(Qualifier::AtLeast);
-        } else if after.starts_with(" or less") || after.starts_with(" or fewer") {
-            qualifier = Some(Qualifier::UpTo);
-        }
-    }
+    // A currency written after the amount starts the span at the number: "40 million pesos".
+    let span_start = if label == Label::MONEY && money_before.is_none() {
+        first.start
+    } else {
+        span_start
+    };
+    qualifier = qualifier.or_else(|| qualifier_after(&text[end..]));
     let mut entity = Entity::new(span_start, end, label);
-    entity.value = Some(Value::Number(low.value));
-    entity.value_max = high.map(|h| h.value);
+    entity.value = Some(Value::Number(amount.low));
+    entity.value_max = amount.high.map(|h| h.value);
     entity.unit = unit;
     entity.qualifier = qualifier;
     Some(entity)
+}
+
+/// The number or range a figure states.
+struct Amount {
+    /// The value, or a range's low end (scaled like the high end: "5-10 million").
+    low: f64,
+    high: Option<Number>,
+    /// The number that ends the amount: the high end of a range, else the first.
+    last: Number,
+    end: usize,
+    /// Written "60-plus" or "20+".
+    plus: bool,
+}
+
+/// Reads the amount starting with `first`: a single number, "60-plus", or a range ("5-10",
+/// "20 to 30", "between 20 and 30"). A range of years is a period, for the date finder.
+fn read_amount(doc: &Doc<'_>, first: &Number, span_start: usize) -> Option<Amount> {
+    let text = doc.text();
+    let after = &text[first.end..];
+    let plus_rest = after
+        .strip_prefix("-plus")
+        .or_else(|| after.strip_prefix(" plus"));
+    if let Some(rest) = plus_rest.filter(|r| !r.starts_with(|c: char| c.is_alphanumeric())) {
+        let end = text.len() - rest.len();
+        return Some(Amount {
+            low: first.value,
+            high: None,
+            last: *first,
+            end,
+            plus: true,
+        });
+    }
+    if after.starts_with('+') {
+        return Some(Amount {
+            low: first.value,
+            high: None,
+            last: *first,
+            end: first.end + 1,
+            plus: true,
+        });
+    }
+    let Some(high) = range_end(doc, span_start, first) else {
+        return Some(Amount {
+            low: first.value,
+            high: None,
+            last: *first,
+            end: first.end,
+            plus: false,
+        });
+    };
+    if first.year_like && high.year_like {
+        return None; // "2015-2016"
+    }
+    let mut low = first.value;
+    if first.scale_power == 0 && high.scale_power > 0 && !first.scaled {
+        low *= 10f64.powi(high.scale_power);
+    }
+    Some(Amount {
+        low,
+        high: Some(high),
+        last: high,
+        end: high.end,
+        plus: false,
+    })
+}
+
+/// A percent sign or word, or a currency written after the amount ending at `end`: the label,
+/// the unit and where the figure's span ends.
+fn percent_or_currency_after(doc: &Doc<'_>, end: usize) -> Option<(Label, &'static str, usize)> {
+    let text = doc.text();
+    if text[end..].trim_start_matches(' ').starts_with('%') {
+        let percent_end = end + text[end..].find('%').unwrap_or(0) + 1;
+        return Some((Label::PERCENT, "%", percent_end));
+    }
+    let next = doc.word_from(end);
+    if next >= doc.words.len() {
+        return None;
+    }
+    let gap = &text[end..doc.words[next].start];
+    if let Some(percent_end) = percent_word(doc, next, gap) {
+        return Some((Label::PERCENT, "%", percent_end));
+    }
+    if gap != " " {
+        return None;
+    }
+    let word = doc.word(next);
+    if let Some(code) = currency_after(word) {
+        return Some((Label::MONEY, code, doc.words[next].end));
+    }
+    let pesos_follow = doc.words.get(next + 1).is_some() && doc.word(next + 1) == "pesos";
+    (word == "mexican" && pesos_follow).then(|| (Label::MONEY, "MXN", doc.words[next + 1].end))
+}
+
+/// A unit of measure after the amount, glued ("300kg") or as words ("300 kilograms"), with
+/// where it ends. `None` (the outer option) when the measure makes the figure an age.
+fn measure_after(
+    doc: &Doc<'_>,
+    amount: &Amount,
+    end: usize,
+) -> Option<Option<(&'static str, usize)>> {
+    let text = doc.text();
+    let last = &amount.last;
+    let glued = (last.attached.0 != last.attached.1)
+        .then(|| attached_measure(&text[last.attached.0..last.attached.1]))
+        .flatten();
+    if let Some(unit) = glued {
+        return Some(Some((unit, last.attached.1)));
+    }
+    let next = doc.word_from(end);
+    if next >= doc.words.len() || !matches!(&text[end..doc.words[next].start], " " | "-") {
+        return Some(None);
+    }
+    match measure_at(doc, next) {
+        Some((_, measure_end)) if is_old(&text[measure_end..]) => None,
+        found => Some(found),
+    }
 }
 
 /// Whether "one" at word `i` counts something ("one rifle") rather than standing for a

@@ -97,6 +97,17 @@ pub fn qualifier_before(doc: &Doc<'_>, start: usize) -> Option<Qualifier> {
     None
 }
 
+/// A qualifier written after a figure: "2 pesos or more", "30 days or less".
+pub fn qualifier_after(after: &str) -> Option<Qualifier> {
+    if after.starts_with(" or more") {
+        Some(Qualifier::AtLeast)
+    } else if after.starts_with(" or less") || after.starts_with(" or fewer") {
+        Some(Qualifier::UpTo)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
