@@ -113,26 +113,15 @@ impl Tagger {
         names::find_titled_people(doc, classes, &mut found);
         names::find_named_people(doc, classes, &mut found);
         organizations::find_organizations(doc, classes, &self.lexicon, &mut found);
-        candidates.extend(found.drain(..).map(|entity| Candidate {
-            entity,
-            source: Source::Name,
-        }));
-        let nations: Vec<Entity> = candidates
+        propose(candidates, &mut found, Source::Name);
+        let nations = candidates
             .iter()
             .map(|c| &c.entity)
-            .filter(|e| is_nation(e))
-            .cloned()
-            .collect();
-        organizations::find_national_bodies(doc, &nations, &mut found);
-        candidates.extend(found.drain(..).map(|entity| Candidate {
-            entity,
-            source: Source::Name,
-        }));
+            .filter(|e| is_nation(e));
+        organizations::find_national_bodies(doc, nations, &mut found);
+        propose(candidates, &mut found, Source::Name);
         organizations::find_coordinated(doc, classes, &self.lexicon, &mut found);
-        candidates.extend(found.into_iter().map(|entity| Candidate {
-            entity,
-            source: Source::Coordination,
-        }));
+        propose(candidates, &mut found, Source::Coordination);
     }
 
     /// Gives people and organizations found by patterns a canonical name: the lexicon's, when
@@ -168,26 +157,19 @@ fn pattern_stage(
 ) {
     let mut found = Vec::new();
     find_dates(doc, classes, context.published, &mut found);
-    candidates.extend(found.drain(..).map(|entity| Candidate {
-        entity,
-        source: Source::Date,
-    }));
+    propose(candidates, &mut found, Source::Date);
     find_figures(doc, classes, context.currency, &mut found);
-    candidates.extend(found.drain(..).map(|entity| Candidate {
-        entity,
-        source: Source::Figure,
-    }));
+    propose(candidates, &mut found, Source::Figure);
     ships::find_ships(doc, classes, &mut found);
     places::find_places(doc, classes, &mut found);
-    candidates.extend(found.drain(..).map(|entity| Candidate {
-        entity,
-        source: Source::Name,
-    }));
+    propose(candidates, &mut found, Source::Name);
     urls::find_urls(doc, &mut found);
-    candidates.extend(found.drain(..).map(|entity| Candidate {
-        entity,
-        source: Source::Url,
-    }));
+    propose(candidates, &mut found, Source::Url);
+}
+
+/// Moves what a stage `found` into the candidates, from `source`.
+fn propose(candidates: &mut Vec<Candidate>, found: &mut Vec<Entity>, source: Source) {
+    candidates.extend(found.drain(..).map(|entity| Candidate { entity, source }));
 }
 
 /// A nationality, a country or an alliance: what can name a body of forces or a government

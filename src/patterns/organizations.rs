@@ -318,7 +318,11 @@ fn is_body_modifier(word: &str) -> bool {
 /// Organized bodies named by a nation: a nationality or country followed by a body noun
 /// ("Iraqi security forces", "U.S. service members", "the Syrian government"). `nations` are
 /// the nationality and country mentions already found.
-pub fn find_national_bodies(doc: &Doc<'_>, nations: &[Entity], out: &mut Vec<Entity>) {
+pub fn find_national_bodies<'e>(
+    doc: &Doc<'_>,
+    nations: impl IntoIterator<Item = &'e Entity>,
+    out: &mut Vec<Entity>,
+) {
     for nation in nations {
         let mut j = doc.word_from(nation.end);
         if j >= doc.words.len() || &doc.text()[nation.end..doc.words[j].start] != " " {
