@@ -17,6 +17,13 @@ use crate::text::offsets::bytes_to_code_points;
 fn string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let bytes = s.as_bytes();
+    let needs_escape = |b: &u8| *b == b'"' || *b == b'\\' || *b < 0x20;
+    if !bytes.iter().any(needs_escape) {
+        // Most strings need no escaping: copy them whole.
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
         let escape: &[u8] = match b {
