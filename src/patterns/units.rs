@@ -313,18 +313,6 @@ fn ends_noun_search(word: &str) -> bool {
     )
 }
 
-/// The singular of a counted noun, if `word` is one.
-pub fn counted_noun(word: &str) -> Option<String> {
-    if let Some(singular) = irregular_plural(word) {
-        return Some(singular.to_owned());
-    }
-    if COUNTED.contains(&word) {
-        return Some(word.to_owned());
-    }
-    let singular = singularize(word)?;
-    Some(singular)
-}
-
 /// The singular of a regular English plural ("casualties", "pills", "boxes"), or `None` if the
 /// word does not look like a plural noun.
 pub fn singularize(word: &str) -> Option<String> {
@@ -449,7 +437,8 @@ mod tests {
         assert_eq!(singularize("launches").as_deref(), Some("launch"));
         assert_eq!(singularize("glass"), None);
         assert_eq!(singularize("famous"), None);
-        assert_eq!(counted_noun("people").as_deref(), Some("person"));
+        let doc = Doc::new("15 people");
+        assert_eq!(counted_noun_after(&doc, 1, true).as_deref(), Some("person"));
     }
 
     #[test]
