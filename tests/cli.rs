@@ -12,6 +12,15 @@ fn dossier(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// The JSON records a run wrote to stdout, one per line.
+fn records(stdout: &[u8]) -> Vec<serde_json::Value> {
+    std::str::from_utf8(stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("dossier-cli-{}-{name}", std::process::id()));
     fs::create_dir_all(&dir).unwrap();
@@ -33,12 +42,8 @@ fn bad_lines_are_reported_and_skipped() {
     .unwrap();
     let out = dossier(&["tag", input.to_str().unwrap()]);
     assert!(out.status.success());
-    let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
-    let lines: Vec<serde_json::Value> = stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = records(&out.stdout);
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["id"], "a");
     assert_eq!(lines[1]["lang"], "en", "unknown fields are kept");
@@ -72,15 +77,9 @@ fn output_is_in_input_order_and_repeatable() {
         first.stdout, one_thread.stdout,
         "the thread count never changes the output"
     );
-    let ids: Vec<String> = String::from_utf8(first.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
+    let ids: Vec<String> = records(&first.stdout)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(ids, (0..3000).map(|i| i.to_string()).collect::<Vec<_>>());
     fs::remove_dir_all(dir).unwrap();
@@ -98,11 +97,7 @@ fn text_files_and_directories_are_articles() {
     fs::write(dir.join("sub/a.txt"), "Fentanyl seized in El Paso.").unwrap();
     fs::write(dir.join("ignored.csv"), "x").unwrap();
     let out = dossier(&["tag", dir.to_str().unwrap(), "-q"]);
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    let docs: Vec<serde_json::Value> = stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let docs = records(&out.stdout);
     assert_eq!(docs.len(), 2);
     assert_eq!(docs[0]["id"], "b");
     assert_eq!(docs[0]["title"], "Heading");
