@@ -108,7 +108,7 @@ impl Tagger {
         }));
     }
 
-    fn name_stage(&self, doc: &Doc<'_>, classes: &[u16], candidates: &mut Vec<Candidate>) {
+    fn name_stage(&self, doc: &Doc<'_>, classes: &[u32], candidates: &mut Vec<Candidate>) {
         let mut found = Vec::new();
         names::find_titled_people(doc, classes, &mut found);
         names::find_named_people(doc, classes, &mut found);
@@ -132,13 +132,8 @@ impl Tagger {
                 continue;
             }
             let folded = &doc.text()[e.start..e.end];
-            let known = self
-                .lexicon
-                .lookup(folded)
-                .map(|n| &self.lexicon.entries[n.entry])
-                .find(|entry| entry.label == e.label);
-            e.sense = Some(match known {
-                Some(entry) => entry.sense.clone(),
+            e.sense = Some(match self.lexicon.sense(folded, e.label) {
+                Some(sense) => sense.clone(),
                 None => Sense {
                     canonical: Arc::from(doc.original_span(e.start, e.end)),
                     category: None,
@@ -151,7 +146,7 @@ impl Tagger {
 
 fn pattern_stage(
     doc: &Doc<'_>,
-    classes: &[u16],
+    classes: &[u32],
     context: Context,
     candidates: &mut Vec<Candidate>,
 ) {

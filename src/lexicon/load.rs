@@ -227,6 +227,14 @@ impl Lexicon {
             .map(|&id| &self.names[id])
     }
 
+    /// What the lexicon says about a folded name read as `label`, if it knows one.
+    pub fn sense(&self, folded: &str, label: Label) -> Option<&Sense> {
+        self.lookup(folded)
+            .map(|name| &self.entries[name.entry])
+            .find(|entry| entry.label == label)
+            .map(|entry| &entry.sense)
+    }
+
     /// Number of entries and of names per label, in label order.
     pub fn counts(&self) -> Vec<(Label, usize, usize)> {
         let mut counts: Vec<(Label, usize, usize)> = Vec::new();

@@ -79,25 +79,10 @@ fn is_time_unit(word: &str) -> bool {
     )
 }
 
-/// Holidays that date an event: "on Thanksgiving Day", "this Christmas", "during Ramadan".
-fn is_holiday(word: &str) -> bool {
-    matches!(
-        word,
-        "thanksgiving"
-            | "christmas"
-            | "easter"
-            | "ramadan"
-            | "hanukkah"
-            | "passover"
-            | "halloween"
-            | "eid"
-    )
-}
-
 /// The end of a holiday's name starting at word `i`: "Thanksgiving Day", "Christmas Eve",
 /// "Eid al-Fitr".
 fn holiday_end(doc: &Doc<'_>, i: usize) -> Option<usize> {
-    if !is_holiday(doc.word(i)) || !doc.is_capitalized(i) {
+    if !vocabulary::has(doc.word(i), vocabulary::HOLIDAY) || !doc.is_capitalized(i) {
         return None;
     }
     let mut end = doc.words[i].end;
@@ -150,14 +135,14 @@ fn is_month_cue(word: &str) -> bool {
 /// Appends every date of `doc` to `out` (folded offsets).
 pub fn find_dates(
     doc: &Doc<'_>,
-    classes: &[u16],
+    classes: &[u32],
     published: Option<Published>,
     out: &mut Vec<Entity>,
 ) {
-    use vocabulary::{DATE_CUE, DIGITS, MONTH, NUMBER, WEEKDAY};
+    use vocabulary::{DATE_CUE, DIGITS, HOLIDAY, MONTH, NUMBER, WEEKDAY};
     let mut free_from = 0;
     for (i, &class) in classes.iter().enumerate() {
-        if class & (DIGITS | NUMBER | MONTH | WEEKDAY | DATE_CUE) == 0
+        if class & (DIGITS | NUMBER | MONTH | WEEKDAY | DATE_CUE | HOLIDAY) == 0
             || doc.words[i].start < free_from
         {
             continue;

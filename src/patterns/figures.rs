@@ -76,7 +76,7 @@ impl Default for Currency {
 }
 
 /// Appends every figure of `doc` to `out` (folded offsets).
-pub fn find_figures(doc: &Doc<'_>, classes: &[u16], currency: Currency, out: &mut Vec<Entity>) {
+pub fn find_figures(doc: &Doc<'_>, classes: &[u32], currency: Currency, out: &mut Vec<Entity>) {
     use super::vocabulary::{ARTICLE, DIGITS, NUMBER};
     let mut free_from = 0; // figures never overlap: skip words inside the last one
     for (i, &class) in classes.iter().enumerate() {

@@ -2,6 +2,7 @@
 //! sent 55 suspects …". Such a mention names an organization (the government), not a place,
 //! so the tagger labels it ORG and keeps the country's canonical name.
 
+use super::vocabulary;
 use crate::entity::{Entity, Label};
 use crate::text::Doc;
 
@@ -196,12 +197,7 @@ pub fn acts(doc: &Doc<'_>, end: usize) -> bool {
         return false;
     }
     // Wire style puts the time between subject and verb: "Mexico on Friday extradited".
-    let weekday = |k: usize| {
-        matches!(
-            doc.word(k),
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        )
-    };
+    let weekday = |k: usize| vocabulary::has(doc.word(k), vocabulary::WEEKDAY);
     if j + 2 < doc.words.len()
         && doc.word(j) == "on"
         && weekday(j + 1)

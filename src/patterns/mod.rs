@@ -20,7 +20,7 @@ pub mod vocabulary;
 #[cfg(test)]
 pub(crate) fn mentions(
     text: &str,
-    stage: impl Fn(&crate::text::Doc<'_>, &[u16], &mut Vec<crate::entity::Entity>),
+    stage: impl Fn(&crate::text::Doc<'_>, &[u32], &mut Vec<crate::entity::Entity>),
 ) -> Vec<String> {
     let doc = crate::text::Doc::new(text);
     let mut found = Vec::new();

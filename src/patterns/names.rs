@@ -74,7 +74,7 @@ fn is_complement_word(word: &str) -> bool {
 
 /// Words that never begin or continue a name even when capitalized.
 fn is_not_name(word: &str) -> bool {
-    crate::patterns::dates::month_number(word).is_some()
+    vocabulary::has(word, vocabulary::MONTH | vocabulary::WEEKDAY)
         || matches!(
             word,
             "the"
@@ -90,13 +90,6 @@ fn is_not_name(word: &str) -> bool {
                 | "said"
                 | "says"
                 | "who"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
                 | "he"
                 | "she"
                 | "it"
@@ -207,7 +200,7 @@ fn name_words(doc: &Doc<'_>, k: usize) -> Option<(usize, usize)> {
 }
 
 /// Appends every titled person of `doc` to `out` (folded offsets, the name without the title).
-pub fn find_titled_people(doc: &Doc<'_>, classes: &[u16], out: &mut Vec<Entity>) {
+pub fn find_titled_people(doc: &Doc<'_>, classes: &[u32], out: &mut Vec<Entity>) {
     use vocabulary::{ROLE, TITLE, TITLE_MODIFIER};
     let mut i = 0;
     while i < doc.words.len() {
@@ -300,7 +293,7 @@ fn is_place_prefix(word: &str) -> bool {
 
 /// Appends every person named by a known given name and a capitalized surname ("Jonathan
 /// Cohen", "Elena Ramírez", "Abu Jandal al-Kuwaiti") to `out` (folded offsets).
-pub fn find_named_people(doc: &Doc<'_>, classes: &[u16], out: &mut Vec<Entity>) {
+pub fn find_named_people(doc: &Doc<'_>, classes: &[u32], out: &mut Vec<Entity>) {
     let mut i = 0;
     while i + 1 < doc.words.len() {
         let word = doc.word(i);
@@ -331,7 +324,7 @@ pub fn find_named_people(doc: &Doc<'_>, classes: &[u16], out: &mut Vec<Entity>) 
 /// Where a name that has a known given name at word `given` begins: up to two capitalized
 /// words before it belong to it too ("Wilber Antonio Hernández", "Assad Ahmad Barakat"), unless
 /// they are titles or begin the sentence without being given names themselves.
-fn first_of_name(doc: &Doc<'_>, classes: &[u16], given: usize) -> usize {
+fn first_of_name(doc: &Doc<'_>, classes: &[u32], given: usize) -> usize {
     let mut first = given;
     while first > 0 && given - first < 2 && doc.gap_before(first) == " " {
         let prev = first - 1;

@@ -184,30 +184,25 @@ fn complement_end(doc: &Doc<'_>, head: usize) -> usize {
     end
 }
 
-fn lexicon_sense(lexicon: &Lexicon, folded: &str, label: crate::entity::Label) -> Option<Sense> {
-    lexicon
-        .lookup(folded)
-        .map(|name| &lexicon.entries[name.entry])
-        .find(|entry| entry.label == label)
-        .map(|entry| entry.sense.clone())
-}
-
 /// The entity for a phrase: the lexicon's entry if the phrase is one of its names, else the
 /// phrase itself as canonical.
 fn phrase_entity(doc: &Doc<'_>, lexicon: &Lexicon, start: usize, end: usize) -> Entity {
     let written = doc.original_span(start, end);
-    let sense = lexicon_sense(lexicon, &doc.text()[start..end], Label::ORG).unwrap_or(Sense {
-        canonical: written.into(),
-        category: None,
-        kb_id: None,
-    });
+    let sense = lexicon
+        .sense(&doc.text()[start..end], Label::ORG)
+        .cloned()
+        .unwrap_or(Sense {
+            canonical: written.into(),
+            category: None,
+            kb_id: None,
+        });
     Entity::new(start, end, Label::ORG).with_sense(sense)
 }
 
 /// Appends every organization phrase of `doc` to `out` (folded offsets).
 pub fn find_organizations(
     doc: &Doc<'_>,
-    classes: &[u16],
+    classes: &[u32],
     lexicon: &Lexicon,
     out: &mut Vec<Entity>,
 ) {
@@ -254,7 +249,7 @@ pub fn find_organizations(
 /// Appends the organizations named by coordination ("the Sinaloa and Gulf cartels") to `out`.
 /// These outrank a lexicon reading of the same words ("Sinaloa" the state), so the caller
 /// gives them their own source.
-pub fn find_coordinated(doc: &Doc<'_>, classes: &[u16], lexicon: &Lexicon, out: &mut Vec<Entity>) {
+pub fn find_coordinated(doc: &Doc<'_>, classes: &[u32], lexicon: &Lexicon, out: &mut Vec<Entity>) {
     for (h, &class) in classes.iter().enumerate().skip(1) {
         if class & vocabulary::ORG_HEAD != 0 && doc.word(h).ends_with('s') && !doc.in_headline(h) {
             coordinated(doc, lexicon, h, out);
@@ -394,7 +389,7 @@ fn coordinated(doc: &Doc<'_>, lexicon: &Lexicon, head: usize, out: &mut Vec<Enti
     for (n, &(first, last)) in parts.iter().enumerate() {
         let span_text = &doc.text()[doc.words[first].start..doc.words[last].end];
         let key = fold(&format!("{span_text} {singular}"));
-        let Some(sense) = lexicon_sense(lexicon, &key, Label::ORG) else {
+        let Some(sense) = lexicon.sense(&key, Label::ORG).cloned() else {
             continue;
         };
         // parts[0] is the one next to the head: its span includes the head noun.

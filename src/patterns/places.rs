@@ -7,30 +7,15 @@ use super::vocabulary;
 use crate::entity::{Entity, Label};
 use crate::text::Doc;
 
-/// Cues after which a capitalized name is a place.
-const CUES: &[&[&str]] = &[
-    &["near"],
-    &["outside"],
-    &["town", "of"],
-    &["city", "of"],
-    &["village", "of"],
-    &["villages", "of"],
-    &["province", "of"],
-    &["municipality", "of"],
-    &["municipalities", "of"],
-    &["state", "of"],
-    &["region", "of"],
-    &["district", "of"],
-    &["north", "of"],
-    &["south", "of"],
-    &["east", "of"],
-    &["west", "of"],
-    &["northeast", "of"],
-    &["northwest", "of"],
-    &["southeast", "of"],
-    &["southwest", "of"],
-    &["outskirts", "of"],
-];
+/// The words of a locative cue starting at word `i`: "near" and "outside" alone, every other
+/// cue word of the vocabulary ("town", "north", "outskirts") followed by "of".
+fn cue_len(doc: &Doc<'_>, i: usize) -> Option<usize> {
+    if matches!(doc.word(i), "near" | "outside") {
+        return Some(1);
+    }
+    let of = i + 1;
+    (of < doc.words.len() && doc.word(of) == "of" && doc.gap_before(of) == " ").then_some(2)
+}
 
 fn is_facility_head(word: &str) -> bool {
     vocabulary::has(word, vocabulary::FACILITY)
@@ -84,7 +69,7 @@ fn name_end(doc: &Doc<'_>, first: usize) -> Option<usize> {
 }
 
 /// Appends every place named by context in `doc` to `out` (folded offsets).
-pub fn find_places(doc: &Doc<'_>, classes: &[u16], out: &mut Vec<Entity>) {
+pub fn find_places(doc: &Doc<'_>, classes: &[u32], out: &mut Vec<Entity>) {
     let n = doc.words.len();
     for (i, &class) in classes.iter().enumerate() {
         if class & (vocabulary::PLACE_CUE | vocabulary::FACILITY | vocabulary::LEADING_FACILITY)
@@ -94,25 +79,18 @@ pub fn find_places(doc: &Doc<'_>, classes: &[u16], out: &mut Vec<Entity>) {
         }
         let word = doc.word(i);
         // A cue, then a name.
-        for cue in CUES {
-            if cue[0] != word || i + cue.len() >= n {
-                continue;
-            }
-            let matches_cue = cue
-                .iter()
-                .enumerate()
-                .all(|(k, w)| doc.word(i + k) == *w && (k == 0 || doc.gap_before(i + k) == " "));
-            let first = i + cue.len();
-            if matches_cue
-                && doc.gap_before(first) == " "
-                && let Some(last) = name_end(doc, first)
-            {
-                out.push(Entity::new(
-                    doc.words[first].start,
-                    doc.words[last].end,
-                    Label::LOCATION,
-                ));
-            }
+        if class & vocabulary::PLACE_CUE != 0
+            && let Some(len) = cue_len(doc, i)
+            && i + len < n
+            && doc.gap_before(i + len) == " "
+            && let Some(last) = name_end(doc, i + len)
+        {
+            let first = i + len;
+            out.push(Entity::new(
+                doc.words[first].start,
+                doc.words[last].end,
+                Label::LOCATION,
+            ));
         }
         // A facility: "Tiyas Military Airfield", "Camp Hurriya".
         if doc.is_capitalized(i) && is_facility_head(word) && i > 0 && doc.gap_before(i) == " " {

@@ -14,7 +14,7 @@ fn is_particle(word: &str) -> bool {
 }
 
 /// Appends every named warship (and hull number) of `doc` to `out` (folded offsets).
-pub fn find_ships(doc: &Doc<'_>, classes: &[u16], out: &mut Vec<Entity>) {
+pub fn find_ships(doc: &Doc<'_>, classes: &[u32], out: &mut Vec<Entity>) {
     let mut i = 0;
     while i + 1 < doc.words.len() {
         let is_prefix = classes[i] & vocabulary::SHIP_PREFIX != 0

@@ -9,21 +9,24 @@ use std::sync::OnceLock;
 use crate::text::Doc;
 
 /// Word classes, as bits.
-pub const TITLE: u16 = 1;
-pub const TITLE_MODIFIER: u16 = 1 << 1;
-pub const ROLE: u16 = 1 << 2;
-pub const ORG_HEAD: u16 = 1 << 3;
-pub const LEADING_HEAD: u16 = 1 << 4;
-pub const MONTH: u16 = 1 << 5;
-pub const WEEKDAY: u16 = 1 << 6;
-pub const NUMBER: u16 = 1 << 7;
-pub const DATE_CUE: u16 = 1 << 8;
-pub const ARTICLE: u16 = 1 << 9;
-pub const PLACE_CUE: u16 = 1 << 10;
-pub const FACILITY: u16 = 1 << 11;
-pub const LEADING_FACILITY: u16 = 1 << 12;
-pub const GIVEN_NAME: u16 = 1 << 13;
-pub const SHIP_PREFIX: u16 = 1 << 14;
+pub const TITLE: u32 = 1;
+pub const TITLE_MODIFIER: u32 = 1 << 1;
+pub const ROLE: u32 = 1 << 2;
+pub const ORG_HEAD: u32 = 1 << 3;
+pub const LEADING_HEAD: u32 = 1 << 4;
+pub const MONTH: u32 = 1 << 5;
+pub const WEEKDAY: u32 = 1 << 6;
+pub const NUMBER: u32 = 1 << 7;
+pub const DATE_CUE: u32 = 1 << 8;
+pub const ARTICLE: u32 = 1 << 9;
+pub const PLACE_CUE: u32 = 1 << 10;
+pub const FACILITY: u32 = 1 << 11;
+pub const LEADING_FACILITY: u32 = 1 << 12;
+pub const GIVEN_NAME: u32 = 1 << 13;
+pub const SHIP_PREFIX: u32 = 1 << 14;
+pub const HOLIDAY: u32 = 1 << 15;
+/// Not from the table: the word starts with a digit.
+pub const DIGITS: u32 = 1 << 16;
 
 /// Ship prefixes of navies that appear in the news ("USS Mahan"), as written.
 pub const SHIP_PREFIXES: &[&str] = &[
@@ -35,8 +38,6 @@ pub const SHIP_PREFIXES: &[&str] = &[
 /// Given names that start a person's name ("Jonathan Cohen"): `lexicons/given_names.txt`,
 /// one per line, compiled in.
 const GIVEN_NAMES: &str = include_str!("../../lexicons/given_names.txt");
-/// Not from the table: the word starts with a digit.
-pub const DIGITS: u16 = 1 << 15;
 
 /// Words that complete a title ("Secretary", "Gen."): a name follows them.
 pub const TITLES: &[&str] = &[
@@ -528,6 +529,18 @@ pub const NUMBER_WORDS: &[(&str, u32)] = &[
     ("thousand", 1000),
 ];
 
+/// Holidays that date an event: "on Thanksgiving Day", "this Christmas", "during Ramadan".
+pub const HOLIDAYS: &[&str] = &[
+    "thanksgiving",
+    "christmas",
+    "easter",
+    "ramadan",
+    "hanukkah",
+    "passover",
+    "halloween",
+    "eid",
+];
+
 /// Words that begin relative dates: "today", "the past year", "earlier this month".
 pub const DATE_CUES: &[&str] = &[
     "today",
@@ -547,19 +560,11 @@ pub const DATE_CUES: &[&str] = &[
     "early",
     "late",
     "recent",
-    "thanksgiving",
-    "christmas",
-    "easter",
-    "ramadan",
-    "hanukkah",
-    "passover",
-    "halloween",
-    "eid",
 ];
 
 #[derive(Debug, Clone, Copy, Default)]
 struct Entry {
-    classes: u16,
+    classes: u32,
     /// A month's or number word's value.
     value: u32,
 }
@@ -604,7 +609,8 @@ fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = Table::default();
-        let lists: [(&[&str], u16); 10] = [
+        let lists: [(&[&str], u32); 11] = [
+            (HOLIDAYS, HOLIDAY),
             (PLACE_CUES, PLACE_CUE),
             (FACILITIES, FACILITY),
             (LEADING_FACILITIES, LEADING_FACILITY),
@@ -656,18 +662,18 @@ fn entry(word: &str) -> Entry {
 }
 
 /// Whether the folded `word` is in `class`.
-pub fn has(word: &str, class: u16) -> bool {
+pub fn has(word: &str, class: u32) -> bool {
     entry(word).classes & class != 0
 }
 
 /// The value of a word in `class` (a month's number, a number word's value).
-pub fn value(word: &str, class: u16) -> Option<u32> {
+pub fn value(word: &str, class: u32) -> Option<u32> {
     let e = entry(word);
     (e.classes & class != 0).then_some(e.value)
 }
 
 /// The classes of every word of `doc`, in word order.
-pub fn classify(doc: &Doc<'_>) -> Vec<u16> {
+pub fn classify(doc: &Doc<'_>) -> Vec<u32> {
     (0..doc.words.len())
         .map(|i| {
             let word = doc.word(i);
