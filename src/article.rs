@@ -3,6 +3,8 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
+use crate::fingerprint::Fnv1a;
+
 /// An article to tag. Unknown fields are kept in `extra` and written back out.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
@@ -47,25 +49,7 @@ impl Article {
             hash.write(self.title.as_deref().unwrap_or("").as_bytes());
             hash.write(&[0]);
             hash.write(self.text.as_bytes());
-            self.id = Some(format!("{:016x}", hash.0));
-        }
-    }
-}
-
-/// FNV-1a, 64 bits: tiny, fast and stable across Rust versions (unlike `DefaultHasher`).
-struct Fnv1a(u64);
-
-impl Default for Fnv1a {
-    fn default() -> Fnv1a {
-        Fnv1a(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv1a {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= b as u64;
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+            self.id = Some(format!("{:016x}", hash.finish()));
         }
     }
 }

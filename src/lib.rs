@@ -3,11 +3,14 @@
 //!
 //! The pipeline, top to bottom: [`ingest`] reads articles ([`article`]); [`tagger`] runs the
 //! stages ([`text`], [`lexicon`], [`patterns`], [`resolve`]) and gives [`entity`] values;
-//! [`sink`] writes them; [`eval`] scores them against gold annotations.
+//! [`sink`] writes them; [`index`] files them in a tantivy index and searches it; [`eval`]
+//! scores them against gold annotations.
 
 pub mod article;
 pub mod entity;
 pub mod eval;
+pub mod fingerprint;
+pub mod index;
 pub mod ingest;
 pub mod lexicon;
 pub mod patterns;

@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use crate::article::Article;
 use crate::entity::{Entity, Label, Sense};
+use crate::fingerprint::Fnv1a;
 use crate::lexicon::compound::compounds;
 use crate::lexicon::matcher::hit_entity;
 use crate::lexicon::{Lexicon, Matcher};
@@ -59,6 +60,15 @@ impl Tagger {
 
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
+    }
+
+    /// Changes whenever the tags of some text could: with the lexicons loaded or with the
+    /// version of this crate (its patterns). The index re-tags articles tagged under another.
+    pub fn fingerprint(&self) -> u64 {
+        let mut hash = Fnv1a::default();
+        hash.write(env!("CARGO_PKG_VERSION").as_bytes());
+        hash.write(&self.lexicon.content_hash().to_le_bytes());
+        hash.finish()
     }
 
     /// The entities of an article, sorted by start, byte offsets into `article.text`.

@@ -1,7 +1,10 @@
 //! The command line: parse arguments and wire stages to sinks. No tagging logic lives here.
 
 mod eval;
+mod index;
 mod lexicon;
+mod pipeline;
+mod search;
 mod tag;
 
 use std::path::{Path, PathBuf};
@@ -32,6 +35,11 @@ enum Command {
         #[command(subcommand)]
         command: lexicon::Command,
     },
+    /// Tag articles and file them in a search index (created if new; unchanged articles are
+    /// skipped, changed ones replaced)
+    Index(index::Args),
+    /// Search the index: ranked hits with snippets and entities, and facet counts
+    Search(search::Args),
     /// Score tag output against gold annotations (precision, recall, F1 per label)
     Eval(eval::Args),
 }
@@ -42,6 +50,8 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Tag(args) => tag::run(args),
         Command::Lexicon { command } => lexicon::run(command),
+        Command::Index(args) => index::run(args),
+        Command::Search(args) => search::run(args),
         Command::Eval(args) => eval::run(args),
     };
     match result {

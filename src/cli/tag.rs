@@ -2,16 +2,16 @@
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context as _;
-use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
+use indicatif::ProgressBar;
 
-use crate::ingest::{Input, Reader, Record, expand};
+use super::pipeline;
+use crate::ingest::{Reader, Record, expand};
 use crate::sink::jsonl::write_line;
 use crate::tagger::Tagger;
 
@@ -34,11 +34,6 @@ pub struct Args {
     threads: Option<usize>,
 }
 
-/// Articles handed to the thread pool at a time: large enough to keep every core busy, small
-/// enough that memory stays flat.
-const BATCH_RECORDS: usize = 2048;
-const BATCH_BYTES: usize = 8 << 20;
-
 /// What one run did, for the summary.
 #[derive(Default)]
 struct Summary {
@@ -49,13 +44,7 @@ struct Summary {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if let Some(n) = args.threads {
-        anyhow::ensure!(n > 0, "--threads must be at least 1");
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global()
-            .context("setting up the worker threads")?;
-    }
+    pipeline::set_threads(args.threads)?;
     let inputs = expand(&args.paths)?;
     let tagger = super::build_tagger(args.lexicons.as_ref())?;
     let mut out: Box<dyn Write + Send> = match &args.output {
@@ -65,27 +54,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         )),
         None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout())),
     };
-    let progress = progress_bar(&inputs, args.quiet);
+    let progress = pipeline::progress_bar(&inputs, args.quiet);
     let started = Instant::now();
     let mut summary = Summary::default();
     let mut reader = Reader::new(inputs);
-    let mut batch = reader.next_batch(BATCH_RECORDS, BATCH_BYTES);
-    let mut done: Vec<Tagged> = Vec::new();
-    // A three-stage pipeline: while the pool tags one batch, the next is read and the last
-    // one's lines are written.
-    while !batch.is_empty() || !done.is_empty() {
-        let (tagged, (next, written)) = rayon::join(
-            || tag_batch(&tagger, batch),
-            || {
-                let next = reader.next_batch(BATCH_RECORDS, BATCH_BYTES);
-                (next, write_batch(&mut out, done, &mut summary, &progress))
-            },
-        );
-        written?;
-        progress.set_position(reader.bytes_read());
-        done = tagged;
-        batch = next;
-    }
+    pipeline::run(
+        &mut reader,
+        &progress,
+        |record| tag_record(&tagger, record),
+        |tagged| Ok(write_batch(&mut out, tagged, &mut summary, &progress)?),
+    )?;
     out.flush()?;
     progress.finish_and_clear();
     summary.bytes = reader.bytes_read();
@@ -128,53 +106,23 @@ fn write_batch(
     Ok(())
 }
 
-fn tag_batch(tagger: &Tagger, batch: Vec<Record>) -> Vec<Tagged> {
-    batch
-        .into_par_iter()
-        .map(|record| {
-            let origin = record.origin.clone();
-            let article = record
-                .into_article()
-                .map_err(|reason| format!("{origin}: {reason}"))?;
-            let entities = tagger.tag(&article);
-            let mut line = Vec::with_capacity(article.text.len() / 2 + 256);
-            write_line(&article, &entities, &mut line);
-            Ok((line, entities.iter().map(|e| e.label.as_str()).collect()))
-        })
-        .collect()
-}
-
-/// A progress bar over the input's bytes, on stderr, only when stderr is a terminal.
-fn progress_bar(inputs: &[Input], quiet: bool) -> ProgressBar {
-    if quiet || !io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let total: u64 = inputs
-        .iter()
-        .filter_map(|i| match i {
-            Input::Jsonl(p) | Input::Text(p) | Input::Html(p) => {
-                std::fs::metadata(p).ok().map(|m| m.len())
-            }
-            Input::Stdin => None,
-        })
-        .sum();
-    let bar = ProgressBar::new(total);
-    bar.set_style(
-        ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    bar
+fn tag_record(tagger: &Tagger, record: Record) -> Tagged {
+    let origin = record.origin.clone();
+    let article = record
+        .into_article()
+        .map_err(|reason| format!("{origin}: {reason}"))?;
+    let entities = tagger.tag(&article);
+    let mut line = Vec::with_capacity(article.text.len() / 2 + 256);
+    write_line(&article, &entities, &mut line);
+    Ok((line, entities.iter().map(|e| e.label.as_str()).collect()))
 }
 
 impl Summary {
     fn report(&self, seconds: f64) -> String {
-        let mb = self.bytes as f64 / 1e6;
         let mut out = format!(
-            "dossier tag: {} articles, {:.1} MB in {:.2} s ({:.1} MB/s)\n",
+            "dossier tag: {} articles, {}\n",
             self.articles,
-            mb,
-            seconds,
-            mb / seconds.max(1e-9)
+            pipeline::rate(self.bytes, seconds)
         );
         let labels: Vec<String> = self
             .by_label

@@ -5,6 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::entity::{Label, Sense};
+use crate::fingerprint::Fnv1a;
 use crate::text::fold;
 
 /// The header every lexicon file starts with.
@@ -75,12 +76,19 @@ pub struct Lexicon {
     by_folded: HashMap<String, Vec<usize>>,
     /// Interned categories, kb ids and units, shared by all mentions.
     strings: HashMap<String, Arc<str>>,
+    /// A hash of every file added, in order: what the index compares to know whether articles
+    /// tagged earlier were tagged with the same lexicons.
+    content_hash: u64,
 }
 
 impl Lexicon {
     /// Parses one TSV file's content and adds its rows. Bad rows are recorded in `problems`
     /// and skipped; the rest load.
     pub fn add_file(&mut self, file: &str, content: &str) {
+        let mut hash = Fnv1a::default();
+        hash.write(&self.content_hash.to_le_bytes());
+        hash.write(content.as_bytes());
+        self.content_hash = hash.finish();
         let file: Arc<str> = Arc::from(file);
         let mut lines = content.lines().enumerate();
         let at = |line: usize| Location {
@@ -219,6 +227,11 @@ impl Lexicon {
     }
 
     /// The entries a folded name refers to, exact-case names first.
+    /// A hash of the content of every file loaded, in order.
+    pub fn content_hash(&self) -> u64 {
+        self.content_hash
+    }
+
     pub fn lookup(&self, folded: &str) -> impl Iterator<Item = &Name> {
         self.by_folded
             .get(folded)

@@ -30,6 +30,21 @@ fn measure_word(word: &str) -> Option<&'static str> {
     })
 }
 
+/// A mass in kilograms, from a value in one of [`measure_word`]'s mass units ("t" is the
+/// metric ton: news rarely means the short ton, and never says which).
+pub fn in_kilograms(unit: &str, value: f64) -> Option<f64> {
+    let per_unit = match unit {
+        "kg" => 1.0,
+        "g" => 1e-3,
+        "mg" => 1e-6,
+        "t" => 1000.0,
+        "lb" => 0.453_592_37,
+        "oz" => 0.028_349_523_125,
+        _ => return None,
+    };
+    Some(value * per_unit)
+}
+
 /// A unit of measure glued to digits ("300kg", "5km", "20lbs").
 pub fn attached_measure(letters: &str) -> Option<&'static str> {
     match letters {

@@ -76,9 +76,6 @@ fn key(out: &mut Vec<u8>, first: bool, name: &str) {
 /// Appends the output line of `article` (with `entities` in byte offsets, sorted and not
 /// overlapping) and a newline to `out`.
 pub fn write_line(article: &Article, entities: &[Entity], out: &mut Vec<u8>) {
-    let text = &article.text;
-    let mut offsets: Vec<usize> = entities.iter().flat_map(|e| [e.start, e.end]).collect();
-    bytes_to_code_points(text, &mut offsets);
     key(out, true, "id");
     optional_string(out, article.id.as_deref());
     for (name, field) in [
@@ -92,6 +89,16 @@ pub fn write_line(article: &Article, entities: &[Entity], out: &mut Vec<u8>) {
     }
     write_extra(out, &article.extra);
     key(out, false, "entities");
+    write_entities(out, &article.text, entities);
+    // Filled by the fact-linking stage, which is not built yet: always empty for now.
+    out.extend_from_slice(b",\"facts\":[]}\n");
+}
+
+/// Appends the JSON array of `entities` (byte offsets into `text`, sorted) with code point
+/// offsets, as the tag output has it.
+pub fn write_entities(out: &mut Vec<u8>, text: &str, entities: &[Entity]) {
+    let mut offsets: Vec<usize> = entities.iter().flat_map(|e| [e.start, e.end]).collect();
+    bytes_to_code_points(text, &mut offsets);
     out.push(b'[');
     for (n, (e, cp)) in entities.iter().zip(offsets.chunks_exact(2)).enumerate() {
         if n > 0 {
@@ -99,8 +106,7 @@ pub fn write_line(article: &Article, entities: &[Entity], out: &mut Vec<u8>) {
         }
         write_entity(out, text, e, cp[0], cp[1]);
     }
-    // Filled by the fact-linking stage, which is not built yet: always empty for now.
-    out.extend_from_slice(b"],\"facts\":[]}\n");
+    out.push(b']');
 }
 
 fn write_entity(out: &mut Vec<u8>, text: &str, e: &Entity, start: usize, end: usize) {

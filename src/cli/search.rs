@@ -1,0 +1,274 @@
+//! `dossier search`: a query against the index, printed for a person (ranked hits with
+//! highlighted snippets and their entities, then facet counts) or as one JSON object.
+
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use serde_json::{Value as Json, json};
+
+use crate::index::Store;
+use crate::index::search::{FacetCount, Hit, Request, Results, Sort, search};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The query, in tantivy's syntax: words, "phrases", AND/OR/NOT, field:value
+    /// (org:"Sinaloa Cartel", title:fentanyl), ranges (usd:[1000000 TO *]); empty or * for all
+    query: String,
+    /// The index directory
+    #[arg(
+        long,
+        value_name = "DIR",
+        env = "DOSSIER_INDEX",
+        default_value = "dossier-index"
+    )]
+    index: PathBuf,
+    /// Count a facet over all matches: org, person, location, nationality, weapon, platform,
+    /// vehicle, drug, source, published, or a path below one (weapon/rifle). Repeatable;
+    /// default: org, person, location, weapon, drug, source, published
+    #[arg(long = "facet", value_name = "NAME")]
+    facets: Vec<String>,
+    /// Keep only matches with this facet value, e.g. org="Sinaloa Cartel", weapon=rifle,
+    /// published=2024-03. Repeatable; all must hold
+    #[arg(long = "filter", value_name = "NAME=VALUE", value_parser = parse_filter)]
+    filters: Vec<(String, String)>,
+    /// Published on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Published on or before this date (YYYY-MM-DD, YYYY-MM or YYYY)
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+    /// Order of the hits
+    #[arg(long, value_enum, default_value = "relevance")]
+    sort: Sort,
+    /// Hits to show (0 for facet counts only)
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// Hits to pass over first, for the next page
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+    /// Values to show per facet
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    facet_limit: usize,
+    /// Print one JSON object instead of text
+    #[arg(long)]
+    json: bool,
+}
+
+const DEFAULT_FACETS: &[&str] = &[
+    "org",
+    "person",
+    "location",
+    "weapon",
+    "drug",
+    "source",
+    "published",
+];
+
+fn parse_filter(arg: &str) -> Result<(String, String), String> {
+    let (name, value) = arg
+        .split_once('=')
+        .ok_or_else(|| format!("'{arg}' is not NAME=VALUE (e.g. org=\"Sinaloa Cartel\")"))?;
+    let value = value.trim().trim_matches('"');
+    if value.is_empty() {
+        return Err(format!("'{arg}' has no value after '='"));
+    }
+    Ok((name.trim().to_string(), value.to_string()))
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let store = Store::open(&args.index)?;
+    let facets = if args.facets.is_empty() {
+        DEFAULT_FACETS.iter().map(|f| f.to_string()).collect()
+    } else {
+        args.facets
+    };
+    let request = Request {
+        query: args.query,
+        facets,
+        filters: args.filters,
+        since: args.since,
+        until: args.until,
+        sort: args.sort,
+        limit: args.limit,
+        offset: args.offset,
+        facet_limit: args.facet_limit,
+    };
+    let results = match search(&store, &request) {
+        Ok(results) => results,
+        Err(e) => {
+            eprintln!("dossier search: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    for note in &results.notes {
+        eprintln!("dossier search: note: {note}");
+    }
+    let mut out = io::stdout().lock();
+    if args.json {
+        writeln!(out, "{}", to_json(&results))?;
+    } else {
+        let bold = io::stdout().is_terminal();
+        write_text(&mut out, &request, &results, bold)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The `--json` object: `{"total", "hits": [...], "facets": {"org": [{"value", "count"}]}}`.
+fn to_json(results: &Results) -> Json {
+    let hits: Vec<Json> = results
+        .hits
+        .iter()
+        .map(|hit| {
+            let highlights: Vec<[usize; 2]> = hit
+                .highlights
+                .iter()
+                .map(|r| {
+                    let start = hit.snippet[..r.start].chars().count();
+                    [start, start + hit.snippet[r.clone()].chars().count()]
+                })
+                .collect();
+            json!({
+                "id": hit.id,
+                "title": hit.title,
+                "url": hit.url,
+                "published": hit.published,
+                "source": hit.source,
+                "score": hit.score,
+                "snippet": hit.snippet,
+                "highlights": highlights,
+                "entities": serde_json::from_str::<Json>(&hit.entities).unwrap_or(Json::Null),
+            })
+        })
+        .collect();
+    let facets: serde_json::Map<String, Json> = results
+        .facets
+        .iter()
+        .map(|f| {
+            let values: Vec<Json> = f
+                .values
+                .iter()
+                .map(|(value, count)| json!({"value": value, "count": count}))
+                .collect();
+            (f.name.clone(), Json::Array(values))
+        })
+        .collect();
+    json!({"total": results.total, "hits": hits, "facets": facets})
+}
+
+fn write_text(
+    out: &mut impl Write,
+    request: &Request,
+    results: &Results,
+    bold: bool,
+) -> io::Result<()> {
+    for (rank, hit) in results.hits.iter().enumerate() {
+        write_hit(out, request.offset + rank + 1, hit, bold)?;
+    }
+    let shown = results.hits.len();
+    let range = if shown == 0 {
+        String::new()
+    } else {
+        format!(
+            ", showing {}–{}",
+            request.offset + 1,
+            request.offset + shown
+        )
+    };
+    writeln!(out, "{} matching articles{range}", results.total)?;
+    for facet in &results.facets {
+        write_facet(out, facet)?;
+    }
+    Ok(())
+}
+
+fn write_hit(out: &mut impl Write, rank: usize, hit: &Hit, bold: bool) -> io::Result<()> {
+    let dash = "—";
+    writeln!(
+        out,
+        "{rank}. {}  {}  {}",
+        hit.published.as_deref().unwrap_or(dash),
+        hit.source.as_deref().unwrap_or(dash),
+        hit.title.as_deref().unwrap_or(&hit.id)
+    )?;
+    if let Some(url) = &hit.url {
+        writeln!(out, "   {url}")?;
+    }
+    let (on, off) = if bold {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("**", "**")
+    };
+    let mut snippet = String::new();
+    let mut at = 0;
+    for range in &hit.highlights {
+        snippet.push_str(&hit.snippet[at..range.start]);
+        snippet.push_str(on);
+        snippet.push_str(&hit.snippet[range.clone()]);
+        snippet.push_str(off);
+        at = range.end;
+    }
+    snippet.push_str(&hit.snippet[at..]);
+    let snippet = snippet.split_whitespace().collect::<Vec<_>>().join(" ");
+    writeln!(out, "   {snippet}")?;
+    for line in entity_lines(&hit.entities) {
+        writeln!(out, "   {line}")?;
+    }
+    writeln!(out)
+}
+
+/// The named entities of a hit, a line per label: distinct names, most mentioned first.
+fn entity_lines(entities_json: &str) -> Vec<String> {
+    const SHOWN: usize = 6;
+    let entities: Vec<Json> = serde_json::from_str(entities_json).unwrap_or_default();
+    let mut by_label: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for e in &entities {
+        let label = e["label"].as_str().unwrap_or("");
+        if matches!(
+            label,
+            "QUANTITY" | "MONEY" | "PERCENT" | "DATE" | "URL" | ""
+        ) {
+            continue;
+        }
+        let name = e["canonical"].as_str().or(e["text"].as_str()).unwrap_or("");
+        *by_label
+            .entry(label.to_string())
+            .or_default()
+            .entry(name.to_string())
+            .or_default() += 1;
+    }
+    by_label
+        .into_iter()
+        .map(|(label, names)| {
+            let mut names: Vec<(String, usize)> = names.into_iter().collect();
+            names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            let more = names.len().saturating_sub(SHOWN);
+            let mut line = format!(
+                "{label}: {}",
+                names
+                    .iter()
+                    .take(SHOWN)
+                    .map(|(n, _)| n.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            if more > 0 {
+                line.push_str(&format!(" (+{more} more)"));
+            }
+            line
+        })
+        .collect()
+}
+
+fn write_facet(out: &mut impl Write, facet: &FacetCount) -> io::Result<()> {
+    writeln!(out, "\n{}", facet.name)?;
+    if facet.values.is_empty() {
+        return writeln!(out, "  (none)");
+    }
+    for (value, count) in &facet.values {
+        writeln!(out, "  {count:>6}  {value}")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,100 @@
+//! Facet names a user types (`--facet weapon`, `--filter org="Sinaloa Cartel"`,
+//! `--filter weapon=rifle`, `--filter published=2024-03`) resolved against the facets the
+//! index holds.
+
+use std::collections::BTreeSet;
+
+use tantivy::Searcher;
+use tantivy::schema::Facet;
+
+use super::schema::{DIMENSIONS, PUBLISHED, SOURCE};
+use crate::text::fold;
+
+/// The names `--facet` and `--filter` accept.
+pub fn dimension_names() -> Vec<&'static str> {
+    let mut names: Vec<&str> = DIMENSIONS.iter().map(|d| d.name).collect();
+    names.extend([SOURCE, PUBLISHED]);
+    names
+}
+
+/// The dimension `name` (any case), or an error listing the ones there are.
+pub fn dimension(name: &str) -> Result<&'static str, String> {
+    let wanted = name.trim().to_ascii_lowercase();
+    dimension_names()
+        .into_iter()
+        .find(|d| *d == wanted)
+        .ok_or_else(|| {
+            format!(
+                "unknown facet '{name}': use one of {}",
+                dimension_names().join(", ")
+            )
+        })
+}
+
+/// A facet path below a dimension as a user writes it: "rifle/AR-15", "2024-03" (a month of
+/// `published`), or a single name.
+fn typed_segments(dimension: &str, value: &str) -> Vec<String> {
+    let value = value.trim();
+    let value = if dimension == PUBLISHED {
+        value.replace('-', "/")
+    } else {
+        value.to_string()
+    };
+    value.split('/').map(|s| fold::fold(s.trim())).collect()
+}
+
+/// The facets of the index under `dimension` that `value` names: the path below the dimension
+/// ("rifle/AR-15"), or any one segment of it ("rifle" names the category, "AR-15" the weapon).
+/// Case and accents do not matter. Each facet comes with whether the index has facets below
+/// it, so a search can count the next level down.
+pub fn resolve(
+    searcher: &Searcher,
+    field: &str,
+    dimension: &str,
+    value: &str,
+) -> tantivy::Result<Vec<(Facet, bool)>> {
+    let wanted = typed_segments(dimension, value);
+    let all = facets_under(searcher, field, dimension)?;
+    let mut found: Vec<(Facet, bool)> = Vec::new();
+    for facet in &all {
+        let below: Vec<String> = facet.to_path()[1..].iter().map(|s| fold::fold(s)).collect();
+        if below == wanted || (wanted.len() == 1 && below.last() == wanted.last()) {
+            let mut prefix = facet.encoded_str().to_string();
+            prefix.push('\0');
+            let has_children = all.iter().any(|f| f.encoded_str().starts_with(&prefix));
+            found.push((facet.clone(), has_children));
+        }
+    }
+    Ok(found)
+}
+
+/// Every facet the index holds under `/dimension`, at any depth, in order.
+fn facets_under(
+    searcher: &Searcher,
+    field: &str,
+    dimension: &str,
+) -> tantivy::Result<BTreeSet<Facet>> {
+    let from = format!("{dimension}\0");
+    let to = format!("{dimension}\u{1}");
+    let mut facets = BTreeSet::new();
+    for segment in searcher.segment_readers() {
+        let reader = segment.facet_reader(field)?;
+        let mut stream = reader
+            .facet_dict()
+            .range()
+            .ge(&from)
+            .lt(&to)
+            .into_stream()?;
+        while stream.advance() {
+            if let Ok(facet) = Facet::from_encoded(stream.key().to_vec()) {
+                facets.insert(facet);
+            }
+        }
+    }
+    Ok(facets)
+}
+
+/// A facet's path below its dimension, as `--filter` takes it back: "rifle/AR-15", "2024/03".
+pub fn value_below_dimension(facet: &Facet) -> String {
+    facet.to_path()[1..].join("/")
+}

@@ -1,0 +1,414 @@
+//! Answering a search: the query in tantivy's syntax, narrowed by facet filters and a date
+//! range, ranked by relevance or date, with snippets and facet counts over the whole result
+//! set.
+
+use std::fmt;
+use std::ops::Bound;
+
+use tantivy::collector::{Count, FacetCollector, FacetCounts, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, Occur, Query, QueryParser, QueryParserError, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Facet, IndexRecordOption, Term, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::time::Date;
+use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument};
+
+use super::document::{date_time, published_date};
+use super::facets::{self, value_below_dimension};
+use super::schema::Fields;
+use super::store::Store;
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Sort {
+    /// Best match first (BM25).
+    Relevance,
+    /// Newest first; articles without a date last.
+    Date,
+}
+
+/// A search as the user asked for it.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub query: String,
+    /// Facets to count: a dimension ("weapon") or a path below one ("weapon/rifle").
+    pub facets: Vec<String>,
+    /// Drill-downs: (dimension, value), all of which must hold.
+    pub filters: Vec<(String, String)>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    pub sort: Sort,
+    pub limit: usize,
+    pub offset: usize,
+    /// How many values to count per facet, most frequent first.
+    pub facet_limit: usize,
+}
+
+/// One result.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub id: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub source: Option<String>,
+    /// The relevance score (none when sorted by date).
+    pub score: Option<f32>,
+    /// A passage of the text, and the byte ranges in it of the matched terms.
+    pub snippet: String,
+    pub highlights: Vec<std::ops::Range<usize>>,
+    /// The tag output's entities array for the article, as JSON.
+    pub entities: String,
+}
+
+/// The counts of one requested facet.
+#[derive(Debug, Clone)]
+pub struct FacetCount {
+    /// The facet as requested ("weapon"), or as drilled into by a filter ("weapon/rifle").
+    pub name: String,
+    /// Values below it, as `--filter` takes them back ("rifle/AR-15"), with their counts.
+    pub values: Vec<(String, u64)>,
+}
+
+/// What a search found.
+#[derive(Debug, Clone)]
+pub struct Results {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    pub facets: Vec<FacetCount>,
+    /// Things the user should know: a filter that matches nothing, say.
+    pub notes: Vec<String>,
+}
+
+/// Why a search could not run.
+#[derive(Debug)]
+pub enum SearchError {
+    /// The query does not parse; `column` is the 1-based character it went wrong at.
+    Syntax {
+        query: String,
+        column: Option<usize>,
+        message: String,
+    },
+    /// A request the index cannot answer (an unknown field or facet, a bad date).
+    Invalid(String),
+    Index(tantivy::TantivyError),
+}
+
+impl fmt::Display for SearchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SearchError::Syntax {
+                query,
+                column,
+                message,
+            } => {
+                write!(f, "the query has a syntax error: {message}")?;
+                if let Some(column) = column {
+                    write!(f, " at column {column}\n  {query}\n  {:>column$}", "^")?;
+                }
+                Ok(())
+            }
+            SearchError::Invalid(message) => f.write_str(message),
+            SearchError::Index(e) => write!(f, "the index could not be read: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for SearchError {}
+
+impl From<tantivy::TantivyError> for SearchError {
+    fn from(e: tantivy::TantivyError) -> SearchError {
+        SearchError::Index(e)
+    }
+}
+
+/// Longest snippet, in characters.
+const SNIPPET_CHARS: usize = 240;
+
+/// Runs `request` against the index.
+pub fn search(store: &Store, request: &Request) -> Result<Results, SearchError> {
+    let fields = &store.fields;
+    let reader = store.index.reader()?;
+    let searcher = reader.searcher();
+    let text_query = parse(store, &request.query)?;
+    let mut notes = Vec::new();
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
+    let mut drilled: Vec<(&'static str, Facet)> = Vec::new();
+    for (name, value) in &request.filters {
+        let dimension = facets::dimension(name).map_err(SearchError::Invalid)?;
+        let found = facets::resolve(&searcher, "facet", dimension, value)?;
+        if found.is_empty() {
+            notes.push(format!("no {dimension} named '{value}' is in the index"));
+        }
+        if let [(facet, true)] = found.as_slice() {
+            drilled.push((dimension, facet.clone()));
+        }
+        let any_of: Vec<(Occur, Box<dyn Query>)> = found
+            .into_iter()
+            .map(|(facet, _)| {
+                let term = Term::from_facet(fields.facet, &facet);
+                let query: Box<dyn Query> =
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                (Occur::Should, query)
+            })
+            .collect();
+        clauses.push((Occur::Must, Box::new(BooleanQuery::new(any_of))));
+    }
+    if request.since.is_some() || request.until.is_some() {
+        clauses.push((Occur::Must, date_range(fields, request)?));
+    }
+    let query = BooleanQuery::new(clauses);
+
+    let counted = counted_facets(request, &drilled)?;
+    let mut facet_collector = FacetCollector::for_field("facet");
+    for (_, facet) in &counted {
+        facet_collector.add_facet(facet.clone());
+    }
+    let (total, counts, ranked) = if request.limit == 0 {
+        let (total, counts) = searcher.search(&query, &(Count, facet_collector))?;
+        (total, counts, Vec::new())
+    } else {
+        let top = TopDocs::with_limit(request.limit).and_offset(request.offset);
+        match request.sort {
+            Sort::Relevance => {
+                let collectors = (Count, facet_collector, top.order_by_score());
+                let (total, counts, docs) = searcher.search(&query, &collectors)?;
+                let ranked = docs.into_iter().map(|(s, a)| (Some(s), a)).collect();
+                (total, counts, ranked)
+            }
+            Sort::Date => {
+                let by_date = top.order_by_fast_field::<DateTime>("published", Order::Desc);
+                let (total, counts, docs) =
+                    searcher.search(&query, &(Count, facet_collector, by_date))?;
+                (
+                    total,
+                    counts,
+                    docs.into_iter().map(|(_, a)| (None, a)).collect(),
+                )
+            }
+        }
+    };
+    let hits = hits(&searcher, fields, &*text_query, ranked)?;
+    let facets = counted
+        .into_iter()
+        .map(|(name, facet)| FacetCount {
+            values: facet_values(&counts, &facet, request.facet_limit),
+            name,
+        })
+        .collect();
+    Ok(Results {
+        total,
+        hits,
+        facets,
+        notes,
+    })
+}
+
+/// The query in tantivy's syntax over the default fields; empty or `*` matches everything.
+fn parse(store: &Store, query: &str) -> Result<Box<dyn Query>, SearchError> {
+    let query = query.trim();
+    if query.is_empty() || query == "*" {
+        return Ok(Box::new(AllQuery));
+    }
+    let fields = &store.fields;
+    let mut parser = QueryParser::for_index(&store.index, fields.default_search());
+    parser.set_conjunction_by_default();
+    parser.set_field_boost(fields.title, 2.0);
+    for &name in &fields.names {
+        parser.set_field_boost(name, 0.5);
+    }
+    parser.parse_query(query).map_err(|e| explain(query, e))
+}
+
+/// A parse error as the user can act on it: where the syntax breaks, or which field is unknown.
+fn explain(query: &str, error: QueryParserError) -> SearchError {
+    match error {
+        QueryParserError::SyntaxError(_) => {
+            let (_, errors) = tantivy::query_grammar::parse_query_lenient(query);
+            let first = errors.into_iter().next();
+            SearchError::Syntax {
+                query: query.to_string(),
+                column: first
+                    .as_ref()
+                    .map(|e| query[..e.pos.min(query.len())].chars().count() + 1),
+                message: first.map_or_else(
+                    || "check quotes, brackets and operators".to_string(),
+                    |e| e.message,
+                ),
+            }
+        }
+        QueryParserError::FieldDoesNotExist(field) => SearchError::Invalid(format!(
+            "the query names a field '{field}' the index does not have: fields are title, \
+             text, source, url, id, published, {}, kg, usd, percent, facet",
+            super::schema::DIMENSIONS
+                .iter()
+                .map(|d| d.name)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        other => SearchError::Invalid(format!("the query cannot run: {other}")),
+    }
+}
+
+/// `--since` and `--until` as a range on the publication date; both ends included. A year
+/// ("2024") or a month ("2024-03") stands for its first day as `--since` and its last as
+/// `--until`.
+fn date_range(fields: &Fields, request: &Request) -> Result<Box<dyn Query>, SearchError> {
+    let bound = |value: &Option<String>, end: bool| -> Result<Bound<Term>, SearchError> {
+        let Some(value) = value else {
+            return Ok(Bound::Unbounded);
+        };
+        let date = date_bound(value, end).ok_or_else(|| {
+            SearchError::Invalid(format!(
+                "'{value}' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY"
+            ))
+        })?;
+        Ok(Bound::Included(Term::from_field_date(
+            fields.published,
+            date_time(date),
+        )))
+    };
+    let since = bound(&request.since, false)?;
+    let until = bound(&request.until, true)?;
+    Ok(Box::new(RangeQuery::new(since, until)))
+}
+
+/// The first (or, for `end`, the last) day of a date, month or year.
+fn date_bound(value: &str, end: bool) -> Option<Date> {
+    let value = value.trim();
+    let (year, month) = match value.len() {
+        10 => return published_date(value),
+        7 => (value[..4].parse().ok()?, value.get(5..7)?.parse().ok()?),
+        4 => (value.parse().ok()?, if end { 12 } else { 1 }),
+        _ => return None,
+    };
+    let month = tantivy::time::Month::try_from(month).ok()?;
+    let day = if end { month.length(year) } else { 1 };
+    Date::from_calendar_date(year, month, day).ok()
+}
+
+/// The facets to count, by the name they are reported under. A dimension with a filter that
+/// names one facet with facets below it ("weapon=rifle", "published=2024") is counted one
+/// level down.
+fn counted_facets(
+    request: &Request,
+    drilled: &[(&'static str, Facet)],
+) -> Result<Vec<(String, Facet)>, SearchError> {
+    let mut counted = Vec::new();
+    for requested in &request.facets {
+        let (name, below) = requested
+            .split_once('/')
+            .map_or((requested.as_str(), None), |(n, b)| (n, Some(b)));
+        let dimension = facets::dimension(name).map_err(SearchError::Invalid)?;
+        let facet = match below {
+            Some(path) => {
+                let mut segments = vec![dimension.to_string()];
+                segments.extend(path.split('/').map(str::to_string));
+                Facet::from_path(segments)
+            }
+            None => drilled
+                .iter()
+                .find(|(d, _)| *d == dimension)
+                .map_or_else(|| Facet::from_path([dimension]), |(_, f)| f.clone()),
+        };
+        let name = format!(
+            "{dimension}{}",
+            &facet.to_path_string()[dimension.len() + 1..]
+        );
+        counted.push((name, facet));
+    }
+    Ok(counted)
+}
+
+/// The most frequent values below `facet`, ties in name order.
+fn facet_values(counts: &FacetCounts, facet: &Facet, limit: usize) -> Vec<(String, u64)> {
+    let mut values: Vec<(String, u64)> = counts
+        .get(facet.clone())
+        .map(|(f, n)| (value_below_dimension(f), n))
+        .collect();
+    values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    values.truncate(limit);
+    values
+}
+
+/// The stored fields and a snippet of each ranked document.
+fn hits(
+    searcher: &Searcher,
+    fields: &Fields,
+    text_query: &dyn Query,
+    ranked: Vec<(Option<f32>, DocAddress)>,
+) -> Result<Vec<Hit>, SearchError> {
+    let mut snippets = SnippetGenerator::create(searcher, text_query, fields.text)?;
+    snippets.set_max_num_chars(SNIPPET_CHARS);
+    let mut hits = Vec::with_capacity(ranked.len());
+    for (score, address) in ranked {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let snippet = snippets.snippet_from_doc(&doc);
+        let (snippet, highlights) = if snippet.fragment().is_empty() {
+            (lead(text(fields.text).as_deref().unwrap_or("")), Vec::new())
+        } else {
+            (
+                snippet.fragment().to_string(),
+                snippet.highlighted().to_vec(),
+            )
+        };
+        let published = doc
+            .get_first(fields.published)
+            .and_then(|v| v.as_datetime())
+            .map(|d| d.into_utc().date().to_string());
+        hits.push(Hit {
+            id: text(fields.id).unwrap_or_default(),
+            title: text(fields.title),
+            url: text(fields.url),
+            published,
+            source: text(fields.source),
+            score,
+            snippet,
+            highlights,
+            entities: text(fields.entities).unwrap_or_else(|| "[]".to_string()),
+        });
+    }
+    Ok(hits)
+}
+
+/// The opening of a text, cut at a word boundary, when no query term is in it to show.
+fn lead(text: &str) -> String {
+    let text = text.trim_start();
+    if text.chars().count() <= SNIPPET_CHARS {
+        return text.to_string();
+    }
+    let cut = text
+        .char_indices()
+        .nth(SNIPPET_CHARS)
+        .map_or(text.len(), |(i, _)| i);
+    let cut = text[..cut].rfind(char::is_whitespace).unwrap_or(cut);
+    text[..cut].trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_bounds_cover_whole_months_and_years() {
+        let day = |v, end| date_bound(v, end).map(|d| d.to_string());
+        assert_eq!(day("2024", false).as_deref(), Some("2024-01-01"));
+        assert_eq!(day("2024", true).as_deref(), Some("2024-12-31"));
+        assert_eq!(day("2024-02", true).as_deref(), Some("2024-02-29"));
+        assert_eq!(day("2024-03-05", true).as_deref(), Some("2024-03-05"));
+        assert_eq!(day("last week", false), None);
+    }
+
+    #[test]
+    fn leads_are_cut_at_a_word() {
+        let text = "word ".repeat(100);
+        let lead = lead(&text);
+        assert!(lead.len() <= SNIPPET_CHARS && lead.ends_with("word"));
+    }
+}

@@ -1,0 +1,128 @@
+//! Adding tagged articles to an index: new ones are added, changed ones replace the old
+//! document (delete + add), unchanged ones are skipped before they are even tagged. Commits
+//! are atomic, so a run that is interrupted leaves the last commit searchable, and running it
+//! again completes it.
+
+use std::collections::{HashMap, HashSet};
+
+use anyhow::Context as _;
+use tantivy::schema::Term;
+use tantivy::{IndexWriter, ReloadPolicy, TantivyDocument};
+
+use super::store::Store;
+
+/// The indexing memory budget: tantivy flushes a segment when it is used up.
+const MEMORY_BUDGET: usize = 256 << 20;
+
+/// What indexing an article does to the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    New,
+    Replaced,
+    Unchanged,
+}
+
+/// The ids and fingerprints of the articles indexed at the start of a run. Read-only, so the
+/// worker threads can skip unchanged articles before tagging them.
+pub struct Indexed(HashMap<String, u64>);
+
+impl Indexed {
+    pub fn load(store: &Store) -> anyhow::Result<Indexed> {
+        let reader = store.index.reader()?;
+        let searcher = reader.searcher();
+        let mut known = HashMap::new();
+        let mut id = String::new();
+        for segment in searcher.segment_readers() {
+            let fast = segment.fast_fields();
+            let ids = fast.str("id")?.context("the index has no id column")?;
+            let fingerprints = fast.u64("fingerprint")?;
+            for doc in segment.doc_ids_alive() {
+                let Some(ord) = ids.term_ords(doc).next() else {
+                    continue;
+                };
+                ids.ord_to_str(ord, &mut id)?;
+                known.insert(id.clone(), fingerprints.first(doc).unwrap_or(0));
+            }
+        }
+        Ok(Indexed(known))
+    }
+
+    /// What indexing the article `id` with `fingerprint` would do.
+    pub fn change(&self, id: &str, fingerprint: u64) -> Change {
+        match self.0.get(id) {
+            None => Change::New,
+            Some(&known) if known == fingerprint => Change::Unchanged,
+            Some(_) => Change::Replaced,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The one writer of an index during a run.
+pub struct Writer {
+    writer: IndexWriter,
+    id_field: tantivy::schema::Field,
+    /// Ids added during this run: a second article with the same id replaces the first.
+    added: HashSet<String>,
+}
+
+impl Writer {
+    pub fn new(store: &Store) -> anyhow::Result<Writer> {
+        let writer = store.index.writer(MEMORY_BUDGET).context(
+            "cannot lock the index for writing: is another `dossier index` running on it?",
+        )?;
+        Ok(Writer {
+            writer,
+            id_field: store.fields.id,
+            added: HashSet::new(),
+        })
+    }
+
+    /// Adds `doc` as the article `id`, deleting the document it replaces when `replaces` (or
+    /// when this run already added that id). Returns what it did.
+    pub fn put(
+        &mut self,
+        id: &str,
+        doc: TantivyDocument,
+        replaces: bool,
+    ) -> anyhow::Result<Change> {
+        let again = !self.added.insert(id.to_string());
+        if replaces || again {
+            self.writer
+                .delete_term(Term::from_field_text(self.id_field, id));
+        }
+        self.writer.add_document(doc)?;
+        Ok(if replaces || again {
+            Change::Replaced
+        } else {
+            Change::New
+        })
+    }
+
+    /// Makes everything added so far durable and visible to searches, all or nothing.
+    pub fn commit(&mut self) -> anyhow::Result<()> {
+        self.writer.commit().context("committing the index")?;
+        Ok(())
+    }
+
+    /// Commits, lets pending segment merges finish, and returns the number of documents.
+    pub fn finish(mut self, store: &Store) -> anyhow::Result<u64> {
+        self.commit()?;
+        self.writer
+            .wait_merging_threads()
+            .context("merging the index's segments")?;
+        let reader = store
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(reader.searcher().num_docs())
+    }
+}
