@@ -92,6 +92,16 @@ impl Tagger {
         for e in &mut entities {
             (e.start, e.end) = doc.folded.to_original(e.start, e.end);
         }
+        // One original character can fold to several words ("¾" to "3⁄4"), so two entities
+        // apart in the folded text can share it: the first keeps it.
+        let mut last_end = 0;
+        entities.retain(|e| {
+            let apart = e.start >= last_end;
+            if apart {
+                last_end = e.end;
+            }
+            apart
+        });
         entities
     }
 

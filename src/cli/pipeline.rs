@@ -63,7 +63,7 @@ pub fn progress_bar(inputs: &[Input], quiet: bool) -> ProgressBar {
             Input::Jsonl(p) | Input::Text(p) | Input::Html(p) => {
                 std::fs::metadata(p).ok().map(|m| m.len())
             }
-            Input::Stdin => None,
+            Input::Stdin | Input::Other(_) => None,
         })
         .sum();
     let bar = ProgressBar::new(total);

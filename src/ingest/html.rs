@@ -1,162 +1,351 @@
-//! An HTML file is one article: its text is the page's visible text (tags removed, entities
-//! decoded, block elements on lines of their own, scripts and styles dropped), its title the
-//! `<title>` (or the first `<h1>`), its id the file name. Offsets in the output refer to this
-//! extracted text, which the output does not repeat: keep the input to check a mention.
+//! An HTML page is one article. html5ever (through scraper) parses it as a browser would;
+//! the metadata comes from the usual tags (Open Graph, `article:published_time`, `<meta
+//! name="date">`, JSON-LD, `<time datetime>`, `<link rel="canonical">`), and the text from the
+//! article's own element, without the page furniture around and inside it: navigation,
+//! headers and footers, asides, forms, comments, "related posts", share and newsletter boxes.
+//! Offsets in the output refer to this extracted text.
 
-/// Elements whose content is not text.
-const SKIPPED: &[&str] = &["script", "style", "noscript", "template", "svg"];
+use scraper::node::Node;
+use scraper::{ElementRef, Html, Selector};
 
-/// Elements that start a new line.
-const BLOCKS: &[&str] = &[
+use crate::article::Article;
+
+/// Elements that never hold article text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form",
+    "button", "iframe", "select", "figure", "h1", "menu", "dialog", "input", "label",
+];
+
+/// Words in a class or id that mark page furniture ("related-posts", "share-bar",
+/// "comments", "cookie-banner").
+const FURNITURE: &[&str] = &[
+    "comment",
+    "comments",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "subscribe",
+    "cookie",
+    "cookies",
+    "banner",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "promo",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+    "nav",
+    "navigation",
+    "menu",
+    "byline",
+    "author",
+    "tags",
+    "popup",
+    "modal",
+    "recommended",
+    "footer",
+    "header",
+    "masthead",
+    "toolbar",
+    "kicker",
+    "eyebrow",
+    "meta",
+    "date",
+    "timestamp",
+    "caption",
+    "credit",
+    "print",
+    "skip",
+    // The same in Spanish-language CMSs.
+    "autor",
+    "compartir",
+    "relacionadas",
+    "relacionados",
+    "comentarios",
+    "etiquetas",
+    "publicidad",
+    "seccion",
+    "fecha",
+];
+
+/// Paragraphs that point elsewhere rather than tell the story.
+const PROMO_OPENINGS: &[&str] = &[
+    "read more:",
+    "related:",
+    "see also:",
+    "also read:",
+    "more:",
+    "lee también",
+    "lea también",
+    "te puede interesar",
+    "advertisement",
+];
+
+/// Elements that end a paragraph, and those that end only a line.
+const PARAGRAPHS: &[&str] = &[
     "p",
     "div",
-    "br",
-    "li",
-    "ul",
-    "ol",
-    "h1",
+    "section",
+    "article",
+    "main",
     "h2",
     "h3",
     "h4",
     "h5",
     "h6",
-    "tr",
-    "table",
-    "section",
-    "article",
-    "header",
-    "footer",
     "blockquote",
     "pre",
+    "table",
+    "ul",
+    "ol",
+    "dl",
     "hr",
-    "figcaption",
-    "title",
 ];
+const LINES: &[&str] = &["li", "br", "tr", "dt", "dd"];
 
-/// The visible text of `html` and its title.
-pub fn visible_text(html: &str) -> (String, Option<String>) {
-    let mut text = String::with_capacity(html.len() / 2);
-    let mut title: Option<String> = None;
-    let mut heading: Option<String> = None;
-    let mut capture: Option<(&str, usize)> = None; // element whose text is being captured
-    let mut skipping: Option<String> = None;
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        if skipping.is_none() {
-            push_text(&mut text, &rest[..open]);
+/// The article of an HTML page.
+pub fn read(html: &str) -> Article {
+    let page = Html::parse_document(html);
+    let site = meta(
+        &page,
+        &[
+            "meta[property='og:site_name']",
+            "meta[name='application-name']",
+        ],
+    );
+    let title = meta(
+        &page,
+        &["meta[property='og:title']", "meta[name='twitter:title']"],
+    )
+    .or_else(|| first_text(&page, "article h1, main h1, h1"))
+    .or_else(|| first_text(&page, "title").map(|t| without_site(&t, site.as_deref())));
+    let published = meta(
+        &page,
+        &[
+            "meta[property='article:published_time']",
+            "meta[name='date']",
+            "meta[name='pubdate']",
+            "meta[name='publish-date']",
+            "meta[name='publication_date']",
+            "meta[itemprop='datePublished']",
+            "meta[name='DC.date.issued']",
+        ],
+    )
+    .or_else(|| json_ld(&page, "datePublished"))
+    .or_else(|| {
+        attribute(
+            &page,
+            "article time[datetime], main time[datetime], time[datetime]",
+            "datetime",
+        )
+    })
+    .and_then(|d| iso_date(&d));
+    let url = attribute(&page, "link[rel='canonical']", "href")
+        .or_else(|| meta(&page, &["meta[property='og:url']"]));
+    let mut blocks = Blocks::default();
+    walk(article_root(&page), &mut blocks);
+    blocks.end_paragraph();
+    Article {
+        title,
+        text: blocks.text.trim().to_string(),
+        url,
+        published,
+        source: site,
+        ..Article::default()
+    }
+}
+
+fn selector(css: &str) -> Option<Selector> {
+    Selector::parse(css).ok()
+}
+
+/// The first non-empty `content` of the meta tags, in order of preference.
+fn meta(page: &Html, selectors: &[&str]) -> Option<String> {
+    selectors
+        .iter()
+        .find_map(|css| attribute(page, css, "content"))
+}
+
+fn attribute(page: &Html, css: &str, name: &str) -> Option<String> {
+    let selector = selector(css)?;
+    page.select(&selector)
+        .filter_map(|e| e.value().attr(name))
+        .map(|v| v.trim().to_string())
+        .find(|v| !v.is_empty())
+}
+
+fn first_text(page: &Html, css: &str) -> Option<String> {
+    let selector = selector(css)?;
+    page.select(&selector)
+        .map(|e| collapse(&e.text().collect::<String>()))
+        .find(|t| !t.is_empty())
+}
+
+/// A field of the page's JSON-LD (`<script type="application/ld+json">`), at the top or in
+/// an `@graph`.
+fn json_ld(page: &Html, key: &str) -> Option<String> {
+    let selector = selector("script[type='application/ld+json']")?;
+    page.select(&selector).find_map(|script| {
+        let value: serde_json::Value =
+            serde_json::from_str(&script.text().collect::<String>()).ok()?;
+        let mut items = vec![&value];
+        if let Some(graph) = value.get("@graph").and_then(|g| g.as_array()) {
+            items.extend(graph);
         }
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('>') else {
-            rest = "";
-            break;
-        };
-        let tag = &after[..close];
-        rest = &after[close + 1..];
-        if tag.starts_with('!') || tag.starts_with('?') {
-            continue; // comments, doctype
+        items
+            .into_iter()
+            .find_map(|item| item.get(key)?.as_str().map(str::to_string))
+    })
+}
+
+/// "Headline | Site" or "Headline - Site" without the site's name.
+fn without_site(title: &str, site: Option<&str>) -> String {
+    let Some(site) = site else {
+        return title.to_string();
+    };
+    for separator in [" | ", " - ", " — ", " – "] {
+        if let Some(headline) = title.strip_suffix(&format!("{separator}{site}")) {
+            return headline.trim().to_string();
         }
-        let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if let Some(skipped) = &skipping {
-            if closing && *skipped == name {
-                skipping = None;
-            }
-            continue;
+    }
+    title.to_string()
+}
+
+/// The YYYY-MM-DD date at the start of a date or timestamp ("2024-03-05T14:20:00-06:00").
+fn iso_date(value: &str) -> Option<String> {
+    let date = value.trim().get(..10)?;
+    let shape = date.bytes().enumerate().all(|(i, b)| match i {
+        4 | 7 => b == b'-',
+        _ => b.is_ascii_digit(),
+    });
+    shape.then(|| date.to_string())
+}
+
+/// The element that holds the story: of the `<article>`s, `[itemprop=articleBody]`s,
+/// `<main>`s and common article-body classes, the one with the most paragraph text; else
+/// `<body>`.
+fn article_root(page: &Html) -> ElementRef<'_> {
+    let candidates = selector(
+        "article, [itemprop='articleBody'], main, .article-body, .article-content, \
+         .post-content, .entry-content, .story-body",
+    );
+    let paragraphs = selector("p");
+    let best = candidates.as_ref().and_then(|candidates| {
+        page.select(candidates)
+            .filter(|e| !is_furniture(e))
+            .max_by_key(|e| {
+                paragraphs.as_ref().map_or(0, |p| {
+                    e.select(p)
+                        .map(|p| p.text().map(str::len).sum::<usize>())
+                        .sum::<usize>()
+                })
+            })
+    });
+    best.or_else(|| selector("body").and_then(|b| page.select(&b).next()))
+        .unwrap_or_else(|| page.root_element())
+}
+
+fn is_furniture(element: &ElementRef<'_>) -> bool {
+    let e = element.value();
+    [e.attr("class"), e.attr("id"), e.attr("role")]
+        .into_iter()
+        .flatten()
+        .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
+        .any(|word| FURNITURE.contains(&word.to_ascii_lowercase().as_str()))
+}
+
+/// The text being built: paragraphs separated by blank lines, like the JSONL articles.
+#[derive(Default)]
+struct Blocks {
+    text: String,
+    paragraph: String,
+}
+
+impl Blocks {
+    fn push_text(&mut self, raw: &str) {
+        self.paragraph.push_str(raw);
+    }
+
+    fn end_line(&mut self) {
+        self.paragraph.push('\n');
+    }
+
+    /// Closes the paragraph: white space collapsed within its lines, and dropped if empty or
+    /// a pointer to another story.
+    fn end_paragraph(&mut self) {
+        let lines: Vec<String> = self
+            .paragraph
+            .split('\n')
+            .map(collapse)
+            .filter(|l| !l.is_empty())
+            .collect();
+        self.paragraph.clear();
+        let paragraph = lines.join("\n");
+        let lowered = paragraph.to_lowercase();
+        if paragraph.is_empty() || PROMO_OPENINGS.iter().any(|p| lowered.starts_with(p)) {
+            return;
         }
-        if !closing && SKIPPED.contains(&name.as_str()) && !tag.ends_with('/') {
-            skipping = Some(name);
-            continue;
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
         }
-        if BLOCKS.contains(&name.as_str()) && !text.is_empty() && !text.ends_with('\n') {
-            text.push('\n');
-        }
-        match (closing, name.as_str(), capture) {
-            (false, "title" | "h1", None) => {
-                capture = Some((if name == "title" { "title" } else { "h1" }, text.len()))
-            }
-            (true, n, Some((open_name, from))) if n == open_name => {
-                let captured = text[from..].trim().to_string();
-                if open_name == "title" {
-                    // The title is metadata, not body text.
-                    text.truncate(from);
-                    title.get_or_insert(captured);
-                } else {
-                    heading.get_or_insert(captured);
+        self.text.push_str(&paragraph);
+    }
+}
+
+fn walk(element: ElementRef<'_>, blocks: &mut Blocks) {
+    for child in element.children() {
+        match child.value() {
+            Node::Text(text) => blocks.push_text(text),
+            Node::Element(e) => {
+                let Some(child) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                let name = e.name();
+                if SKIPPED.contains(&name) || is_furniture(&child) {
+                    continue;
                 }
-                capture = None;
+                let paragraph = PARAGRAPHS.contains(&name);
+                if (paragraph || LINES.contains(&name)) && all_links(child) {
+                    continue;
+                }
+                if paragraph {
+                    blocks.end_paragraph();
+                }
+                walk(child, blocks);
+                if paragraph {
+                    blocks.end_paragraph();
+                } else if LINES.contains(&name) {
+                    blocks.end_line();
+                }
             }
             _ => {}
         }
     }
-    if skipping.is_none() {
-        push_text(&mut text, rest);
-    }
-    let text = text.trim().to_string();
-    (text, title.filter(|t| !t.is_empty()).or(heading))
 }
 
-/// Appends text with its entities decoded and runs of white space (no-break spaces too)
-/// collapsed to one space.
-fn push_text(out: &mut String, raw: &str) {
-    let mut rest = raw;
-    while let Some(amp) = rest.find('&') {
-        push_spaced(out, &rest[..amp]);
-        let after = &rest[amp + 1..];
-        let end = after.find(';').filter(|&e| e <= 10);
-        match end.and_then(|e| decode_entity(&after[..e]).map(|c| (e, c))) {
-            Some((e, c)) => {
-                push_spaced(out, c.encode_utf8(&mut [0; 4]));
-                rest = &after[e + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    push_spaced(out, rest);
+/// Whether all the text of a block is link text: a section label, a row of share buttons,
+/// a list of links to other stories.
+fn all_links(block: ElementRef<'_>) -> bool {
+    let Some(links) = selector("a") else {
+        return false;
+    };
+    let letters = |text: &str| text.chars().filter(|c| c.is_alphanumeric()).count();
+    let total: usize = block.text().map(letters).sum();
+    let linked: usize = block
+        .select(&links)
+        .flat_map(|a| a.text())
+        .map(letters)
+        .sum();
+    total > 0 && linked == total
 }
 
-fn push_spaced(out: &mut String, s: &str) {
-    for c in s.chars() {
-        if c.is_whitespace() {
-            if !out.is_empty() && !out.ends_with([' ', '\n']) {
-                out.push(' ');
-            }
-        } else {
-            out.push(c);
-        }
-    }
-}
-
-fn decode_entity(name: &str) -> Option<char> {
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "ndash" => '–',
-        "mdash" => '—',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        _ => {
-            let code = name.strip_prefix('#')?;
-            let value = match code.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => code.parse().ok()?,
-            };
-            char::from_u32(value)?
-        }
-    })
+/// Runs of white space (no-break spaces too) as one space, trimmed.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -164,16 +353,47 @@ mod tests {
     use super::*;
 
     #[test]
-    fn visible_text_title_and_entities() {
-        let html = "<!DOCTYPE html><html><head><title>Seizure &amp; arrests</title>\
-                    <script>var x = '<p>';</script></head><body><h1>Big seizure</h1>\
-                    <p>ATF agents seized 40&nbsp;rifles in Nogales &#8212; officials said.</p>\
-                    <p>The <b>Sinaloa Cartel</b>’s men fled.</p></body></html>";
-        let (text, title) = visible_text(html);
-        assert_eq!(title.as_deref(), Some("Seizure & arrests"));
+    fn the_story_without_its_furniture() {
+        let html = "<!DOCTYPE html><html><head><title>Seizure &amp; arrests | Border Wire</title>\
+            <meta property=\"og:site_name\" content=\"Border Wire\">\
+            <meta property=\"article:published_time\" content=\"2024-03-05T14:20:00-06:00\">\
+            <link rel=\"canonical\" href=\"https://example.org/border-wire/seizure\">\
+            <script>var x = '<p>';</script></head><body>\
+            <header><nav><a href=\"/\">Home</a></nav></header>\
+            <div class=\"cookie-banner\">We use cookies.</div>\
+            <article><h1>Seizure &amp; arrests</h1><p class=\"byline\">By A. Writer</p>\
+            <p>ATF agents seized 40&nbsp;rifles in <b>Nogales</b> &#8212; officials said.</p>\
+            <p>Read more: <a href=\"/x\">Another story</a></p>\
+            <div class=\"related-posts\"><a href=\"/y\">Related story</a></div>\
+            <p>The <b>Sinaloa Cartel</b>’s men fled.</p></article>\
+            <aside>Most read</aside><section id=\"comments\"><p>Great piece!</p></section>\
+            <footer>© Border Wire</footer></body></html>";
+        let article = read(html);
+        assert_eq!(article.title.as_deref(), Some("Seizure & arrests"));
+        assert_eq!(article.source.as_deref(), Some("Border Wire"));
+        assert_eq!(article.published.as_deref(), Some("2024-03-05"));
         assert_eq!(
-            text,
-            "Big seizure\nATF agents seized 40 rifles in Nogales — officials said.\nThe Sinaloa Cartel’s men fled."
+            article.url.as_deref(),
+            Some("https://example.org/border-wire/seizure")
         );
+        assert_eq!(
+            article.text,
+            "ATF agents seized 40 rifles in Nogales — officials said.\n\n\
+             The Sinaloa Cartel’s men fled."
+        );
+    }
+
+    #[test]
+    fn dates_come_from_time_elements_and_json_ld_too() {
+        let time = "<html><body><main><p>By X · <time datetime=\"2026-01-27T09:15\">Jan 27</time></p>\
+                    <p>Text.</p></main></body></html>";
+        assert_eq!(read(time).published.as_deref(), Some("2026-01-27"));
+        let ld = "<html><head><script type=\"application/ld+json\">\
+                  {\"@graph\": [{\"@type\": \"NewsArticle\", \"datePublished\": \"2021-07-09\"}]}\
+                  </script></head><body><p>Text.</p></body></html>";
+        assert_eq!(read(ld).published.as_deref(), Some("2021-07-09"));
+        let none = "<html><body><p>Undated text.</p></body></html>";
+        assert_eq!(read(none).published, None);
+        assert_eq!(read(none).text, "Undated text.");
     }
 }

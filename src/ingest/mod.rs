@@ -1,4 +1,4 @@
-//! Readers: JSONL files, plain-text and Markdown files, directories of them, and stdin,
+//! Readers: JSONL files, plain-text, Markdown and HTML files, directories of them, and stdin,
 //! streamed in batches so memory stays flat however large the input.
 
 mod html;
@@ -22,6 +22,8 @@ pub enum Input {
     Jsonl(PathBuf),
     Text(PathBuf),
     Html(PathBuf),
+    /// A file met while walking a directory that is not an article file: reported as skipped.
+    Other(PathBuf),
 }
 
 impl Input {
@@ -29,7 +31,9 @@ impl Input {
     pub fn name(&self) -> String {
         match self {
             Input::Stdin => "-".to_string(),
-            Input::Jsonl(p) | Input::Text(p) | Input::Html(p) => p.display().to_string(),
+            Input::Jsonl(p) | Input::Text(p) | Input::Html(p) | Input::Other(p) => {
+                p.display().to_string()
+            }
         }
     }
 }
@@ -61,7 +65,9 @@ pub struct Record {
 #[derive(Debug)]
 enum Payload {
     JsonLine(Vec<u8>),
-    File(Result<Article, String>),
+    TextFile(Vec<u8>),
+    HtmlFile(Vec<u8>),
+    Unsupported,
 }
 
 impl Record {
@@ -69,9 +75,30 @@ impl Record {
     pub fn into_article(self) -> Result<Article, String> {
         match self.payload {
             Payload::JsonLine(line) => parse_line(&line),
-            Payload::File(article) => article,
+            Payload::TextFile(content) => file_article(content, text_file::read),
+            Payload::HtmlFile(content) => file_article(content, |page| html::read(&page)),
+            Payload::Unsupported => Err(UNSUPPORTED.to_string()),
         }
     }
+}
+
+const UNSUPPORTED: &str = "not an article file (.jsonl, .txt, .md, .html): skipped";
+
+/// The article of one .txt, .md or .html file, read as `dossier` reads it.
+pub fn article_from_file(path: &Path) -> Result<Article, String> {
+    let content = read_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let input = walk::input_for(path)
+        .ok_or_else(|| format!("{}: not a .txt, .md or .html file", path.display()))?;
+    let payload = match input {
+        Input::Html(_) => Payload::HtmlFile(content),
+        Input::Text(_) => Payload::TextFile(content),
+        _ => return Err(format!("{}: not a .txt, .md or .html file", path.display())),
+    };
+    let origin = Origin {
+        file: Arc::from(path.display().to_string()),
+        line: None,
+    };
+    Record { origin, payload }.into_article()
 }
 
 /// Reads the inputs in order and hands out batches of records.
@@ -153,26 +180,28 @@ impl Reader {
                 }
                 Err(e) => self.unreadable.push(format!("{name}: {e}")),
             },
-            Input::Text(path) => {
-                let extract = text_file::text_and_title;
-                self.read_whole(name, &path, extract, batch, bytes);
-            }
-            Input::Html(path) => {
-                let extract = |text: String| html::visible_text(&text);
-                self.read_whole(name, &path, extract, batch, bytes);
-            }
+            Input::Text(path) => self.read_whole(name, &path, Payload::TextFile, batch, bytes),
+            Input::Html(path) => self.read_whole(name, &path, Payload::HtmlFile, batch, bytes),
+            Input::Other(_) => batch.push(Record {
+                origin: Origin {
+                    file: name,
+                    line: None,
+                },
+                payload: Payload::Unsupported,
+            }),
         }
         true
     }
 }
 
 impl Reader {
-    /// Reads a whole-file article into the batch, or records why the file cannot be read.
+    /// Reads a whole-file article into the batch (to be parsed on a worker thread), or
+    /// records why the file cannot be read.
     fn read_whole(
         &mut self,
         name: Arc<str>,
         path: &Path,
-        extract: impl FnOnce(String) -> (String, Option<String>),
+        payload: fn(Vec<u8>) -> Payload,
         batch: &mut Vec<Record>,
         bytes: &mut usize,
     ) {
@@ -185,7 +214,7 @@ impl Reader {
                         file: name,
                         line: None,
                     },
-                    payload: Payload::File(file_article(path, content, extract)),
+                    payload: payload(content),
                 });
             }
             Err(e) => self.unreadable.push(format!("{name}: {e}")),
@@ -193,26 +222,15 @@ impl Reader {
     }
 }
 
-/// A whole file as one article: `extract` turns its text into the article's text and title;
-/// the id is the file name without extension.
-fn file_article(
-    path: &Path,
-    content: Vec<u8>,
-    extract: impl FnOnce(String) -> (String, Option<String>),
-) -> Result<Article, String> {
+/// A whole file as one article, read by `read`; an article without an id gets one derived
+/// from its content.
+fn file_article(content: Vec<u8>, read: impl FnOnce(String) -> Article) -> Result<Article, String> {
     let content = String::from_utf8(content)
         .map_err(|e| format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))?;
-    let (text, title) = extract(content);
-    let id = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .filter(|s| !s.is_empty());
-    let mut article = Article {
-        id,
-        title,
-        text,
-        ..Article::default()
-    };
+    let mut article = read(content);
+    if article.text.trim().is_empty() {
+        return Err("no article text in this file".to_string());
+    }
     article.ensure_id();
     Ok(article)
 }

@@ -28,6 +28,11 @@ fn kind_of(path: &Path) -> Option<fn(PathBuf) -> Input> {
     }
 }
 
+/// The input a file is read as, by its extension.
+pub fn input_for(path: &Path) -> Option<Input> {
+    kind_of(path).map(|make| make(path.to_path_buf()))
+}
+
 /// The inputs named by `paths`; no paths means stdin.
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<Input>, InputError> {
     if paths.is_empty() {
@@ -75,6 +80,8 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>) -> Result<(), InputError> {
             walk(&path, inputs)?;
         } else if let Some(make) = kind_of(&path) {
             inputs.push(make(path));
+        } else {
+            inputs.push(Input::Other(path));
         }
     }
     Ok(())

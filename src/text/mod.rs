@@ -209,7 +209,9 @@ fn headline_words(
     };
     for (i, w) in words.iter().enumerate() {
         let (start, end) = folded.to_original(w.start, w.end);
-        if i > 0 && original[line_end_byte..start].contains('\n') {
+        // Words can share an original character ("2½" folds to "21⁄2"): no gap then.
+        let gap = original.get(line_end_byte..start).unwrap_or("");
+        if i > 0 && gap.contains('\n') {
             close_line(line_start, i, lettered, caps);
             (line_start, lettered, caps) = (i, 0, 0);
         }
