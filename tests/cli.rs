@@ -1,31 +1,11 @@
 //! The `dossier` binary as a user runs it: bad lines skipped with their location, output in
 //! input order and byte-for-byte repeatable, clear errors for bad paths and lexicon rows.
 
+mod common;
+
 use std::fs;
-use std::path::PathBuf;
-use std::process::{Command, Output};
 
-fn dossier(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-/// The JSON records a run wrote to stdout, one per line.
-fn records(stdout: &[u8]) -> Vec<serde_json::Value> {
-    std::str::from_utf8(stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dossier-cli-{}-{name}", std::process::id()));
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use common::{dossier, records, scratch};
 
 #[test]
 fn bad_lines_are_reported_and_skipped() {

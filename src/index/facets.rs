@@ -44,7 +44,7 @@ fn typed_segments(dimension: &str, value: &str) -> Vec<String> {
 }
 
 /// The facets of the index under `dimension` that `value` names: the path below the dimension
-/// ("rifle/AR-15"), or any one segment of it ("rifle" names the category, "AR-15" the weapon).
+/// ("rifle/AR-15", "rifle"), or else the last segment of one ("AR-15").
 /// Case and accents do not matter. Each facet comes with whether the index has facets below
 /// it, so a search can count the next level down.
 pub fn resolve(
@@ -55,10 +55,21 @@ pub fn resolve(
 ) -> tantivy::Result<Vec<(Facet, bool)>> {
     let wanted = typed_segments(dimension, value);
     let all = facets_under(searcher, field, dimension)?;
+    let below = |facet: &Facet| -> Vec<String> {
+        facet.to_path()[1..].iter().map(|s| fold::fold(s)).collect()
+    };
+    // A path from the dimension down wins ("rifle" is the category even if some weapon is
+    // also called "rifle"); else a name at the end of a path ("AR-15").
+    let exact = all.iter().any(|f| below(f) == wanted);
     let mut found: Vec<(Facet, bool)> = Vec::new();
     for facet in &all {
-        let below: Vec<String> = facet.to_path()[1..].iter().map(|s| fold::fold(s)).collect();
-        if below == wanted || (wanted.len() == 1 && below.last() == wanted.last()) {
+        let below = below(facet);
+        let names_it = if exact {
+            below == wanted
+        } else {
+            wanted.len() == 1 && below.last() == wanted.last()
+        };
+        if names_it {
             let mut prefix = facet.encoded_str().to_string();
             prefix.push('\0');
             let has_children = all.iter().any(|f| f.encoded_str().starts_with(&prefix));
@@ -86,7 +97,15 @@ fn facets_under(
             .lt(&to)
             .into_stream()?;
         while stream.advance() {
-            if let Ok(facet) = Facet::from_encoded(stream.key().to_vec()) {
+            // The column holds the facets documents were given; their ancestors (a weapon's
+            // category) are facets too.
+            let key = stream.key();
+            for (at, _) in key.iter().enumerate().filter(|(_, b)| **b == 0).skip(1) {
+                if let Ok(ancestor) = Facet::from_encoded(key[..at].to_vec()) {
+                    facets.insert(ancestor);
+                }
+            }
+            if let Ok(facet) = Facet::from_encoded(key.to_vec()) {
                 facets.insert(facet);
             }
         }

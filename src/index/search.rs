@@ -16,7 +16,7 @@ use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument};
 
 use super::document::{date_time, published_date};
 use super::facets::{self, value_below_dimension};
-use super::schema::Fields;
+use super::schema::{Fields, PUBLISHED};
 use super::store::Store;
 
 /// How hits are ordered.
@@ -321,13 +321,18 @@ fn counted_facets(
     Ok(counted)
 }
 
-/// The most frequent values below `facet`, ties in name order.
+/// The most frequent values below `facet`, ties in name order; for the publication date,
+/// the latest periods first, as a timeline reads.
 fn facet_values(counts: &FacetCounts, facet: &Facet, limit: usize) -> Vec<(String, u64)> {
     let mut values: Vec<(String, u64)> = counts
         .get(facet.clone())
         .map(|(f, n)| (value_below_dimension(f), n))
         .collect();
-    values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    if facet.to_path().first() == Some(&PUBLISHED) {
+        values.sort_by(|a, b| b.0.cmp(&a.0));
+    } else {
+        values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    }
     values.truncate(limit);
     values
 }

@@ -175,13 +175,22 @@ fn complement_end(doc: &Doc<'_>, head: usize) -> usize {
         if capitalized_or_initial(doc, j) {
             end = j;
             j += 1;
-        } else if is_connector(word) && word != "and" {
+        } else if is_connector(word) && word != "and" && !coordinates(doc, j) {
             j += 1;
         } else {
             break;
         }
     }
     end
+}
+
+/// Whether the "y" at word `j` joins two organizations rather than two words of one name:
+/// "Cártel de Sinaloa y el Cártel Jalisco …" (an article follows), against "Secretaría de
+/// Seguridad y Protección Ciudadana".
+fn coordinates(doc: &Doc<'_>, j: usize) -> bool {
+    doc.word(j) == "y"
+        && j + 1 < doc.words.len()
+        && matches!(doc.word(j + 1), "el" | "la" | "los" | "las")
 }
 
 /// The entity for a phrase: the lexicon's entry if the phrase is one of its names, else the
@@ -449,6 +458,10 @@ mod tests {
         assert_eq!(found[0].0, "Ministry of Defence");
         let found = orgs("The Syrian Democratic Forces said so.");
         assert_eq!(found[0].0, "Syrian Democratic Forces");
+        // "y el" joins two names, not two words of one.
+        let found = orgs("el Cártel de Sinaloa y el Cártel del Golfo se disputan");
+        let names: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(names, ["Cártel de Sinaloa", "Cártel del Golfo"]);
     }
 
     #[test]
