@@ -354,14 +354,12 @@ fn hits(
                 .and_then(|v| v.as_str())
                 .map(str::to_string)
         };
-        let snippet = snippets.snippet_from_doc(&doc);
+        let full_text = text(fields.text).unwrap_or_default();
+        let snippet = snippets.snippet(&full_text);
         let (snippet, highlights) = if snippet.fragment().is_empty() {
-            (lead(text(fields.text).as_deref().unwrap_or("")), Vec::new())
+            (lead(&full_text), Vec::new())
         } else {
-            (
-                snippet.fragment().to_string(),
-                snippet.highlighted().to_vec(),
-            )
+            excerpt(&full_text, snippet.fragment_range(), snippet.highlighted())
         };
         let published = doc
             .get_first(fields.published)
@@ -382,18 +380,40 @@ fn hits(
     Ok(hits)
 }
 
+/// A passage of `text` with an ellipsis where it is cut, and its highlights moved to match.
+fn excerpt(
+    text: &str,
+    range: std::ops::Range<usize>,
+    highlights: &[std::ops::Range<usize>],
+) -> (String, Vec<std::ops::Range<usize>>) {
+    let mut passage = String::new();
+    if range.start > 0 {
+        passage.push_str("… ");
+    }
+    let shift = passage.len();
+    passage.push_str(&text[range.clone()]);
+    if range.end < text.trim_end().len() {
+        passage.push_str(" …");
+    }
+    let highlights = highlights
+        .iter()
+        .map(|h| h.start + shift..h.end + shift)
+        .collect();
+    (passage, highlights)
+}
+
 /// The opening of a text, cut at a word boundary, when no query term is in it to show.
 fn lead(text: &str) -> String {
     let text = text.trim_start();
     if text.chars().count() <= SNIPPET_CHARS {
-        return text.to_string();
+        return text.trim_end().to_string();
     }
     let cut = text
         .char_indices()
         .nth(SNIPPET_CHARS)
         .map_or(text.len(), |(i, _)| i);
     let cut = text[..cut].rfind(char::is_whitespace).unwrap_or(cut);
-    text[..cut].trim_end().to_string()
+    format!("{} …", text[..cut].trim_end())
 }
 
 #[cfg(test)]
@@ -414,6 +434,6 @@ mod tests {
     fn leads_are_cut_at_a_word() {
         let text = "word ".repeat(100);
         let lead = lead(&text);
-        assert!(lead.len() <= SNIPPET_CHARS && lead.ends_with("word"));
+        assert!(lead.len() <= SNIPPET_CHARS + 4 && lead.ends_with("word …"));
     }
 }
