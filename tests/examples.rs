@@ -137,4 +137,11 @@ fn later_surnames_are_the_same_person() {
         has(&found, "Keating", "PERSON", Some("Charles H. Keating IV")),
         "{found:?}"
     );
+    // A surname the lexicon gives to someone else is still the person of this document.
+    let found =
+        tag("Special Agent Marisol Vance led the raid. Vance said more arrests would follow.");
+    assert!(
+        has(&found, "Vance", "PERSON", Some("Marisol Vance")),
+        "{found:?}"
+    );
 }

@@ -126,3 +126,55 @@ impl Writer {
         Ok(reader.searcher().num_docs())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+    use crate::index::document::document;
+
+    #[test]
+    fn an_interrupted_run_keeps_its_last_commit_and_a_rerun_completes_it() {
+        let dir = std::env::temp_dir().join(format!("dossier-writer-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let store = Store::open_or_create(&dir).unwrap();
+        let doc = |id: &str, text: &str, fingerprint: u64| {
+            let article = Article {
+                id: Some(id.to_string()),
+                text: text.to_string(),
+                ..Article::default()
+            };
+            document(&store.fields, &article, &[], fingerprint)
+        };
+        let mut writer = Writer::new(&store).unwrap();
+        assert_eq!(
+            writer.put("a", doc("a", "one", 1), false).unwrap(),
+            Change::New
+        );
+        writer.commit().unwrap();
+        writer.put("b", doc("b", "two", 1), false).unwrap();
+        drop(writer); // interrupted before its next commit
+
+        let indexed = Indexed::load(&store).unwrap();
+        assert_eq!(indexed.len(), 1);
+        assert_eq!(indexed.change("a", 1), Change::Unchanged);
+        assert_eq!(indexed.change("a", 2), Change::Replaced);
+        assert_eq!(indexed.change("b", 1), Change::New);
+
+        let mut rerun = Writer::new(&store).unwrap();
+        assert_eq!(
+            rerun.put("a", doc("a", "one, revised", 2), true).unwrap(),
+            Change::Replaced
+        );
+        rerun.put("b", doc("b", "two", 1), false).unwrap();
+        // The same id twice in one run: the later one wins.
+        assert_eq!(
+            rerun.put("b", doc("b", "two, again", 3), false).unwrap(),
+            Change::Replaced
+        );
+        assert_eq!(rerun.finish(&store).unwrap(), 2);
+        let indexed = Indexed::load(&store).unwrap();
+        assert_eq!(indexed.change("b", 3), Change::Unchanged);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

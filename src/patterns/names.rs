@@ -389,11 +389,13 @@ pub fn propagate_surnames(doc: &Doc<'_>, entities: &mut Vec<Entity>) {
         let person = Entity::new(w.start, w.end, Label::PERSON).with_sense(sense.clone());
         let at = entities.partition_point(|e| e.end <= w.start);
         match entities.get_mut(at) {
-            // In a document about Col. David Lyons, "Lyons" is he, not the French city.
+            // In a document about Col. David Lyons, "Lyons" is he, not the French city; in one
+            // about Marisol Vance, "Vance" is she, not the lexicon's Vance.
             Some(e)
                 if e.start == w.start
                     && e.end == w.end
-                    && matches!(e.label, Label::LOCATION | Label::NATIONALITY) =>
+                    && (matches!(e.label, Label::LOCATION | Label::NATIONALITY)
+                        || e.label == Label::PERSON && e.sense.as_ref() != Some(sense)) =>
             {
                 *e = person;
             }
