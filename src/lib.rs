@@ -9,6 +9,7 @@
 pub mod article;
 pub mod entity;
 pub mod eval;
+pub mod facts;
 pub mod fingerprint;
 pub mod index;
 pub mod ingest;

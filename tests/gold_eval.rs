@@ -14,7 +14,7 @@ fn tagging_meets_the_floor_on_the_gold_articles() {
     for (_, article, gold) in common::gold_articles() {
         let entities = tagger.tag(&article);
         let mut line = Vec::new();
-        write_line(&article, &entities, &mut line);
+        write_line(&article, &entities, &[], &mut line);
         let record: serde_json::Value = serde_json::from_slice(&line).unwrap();
         score.add_document(&gold, &mentions_of(&record));
         gold_total += gold.len();

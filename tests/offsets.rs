@@ -11,7 +11,7 @@ fn every_mention_is_its_code_point_slice() {
     for (name, article, _) in common::gold_articles() {
         let entities = common::tagger().tag(&article);
         let mut line = Vec::new();
-        write_line(&article, &entities, &mut line);
+        write_line(&article, &entities, &[], &mut line);
         let record: serde_json::Value = serde_json::from_slice(&line).unwrap();
         let chars: Vec<char> = article.text.chars().collect();
         let mut last_end = 0;

@@ -1,6 +1,7 @@
 //! The command line: parse arguments and wire stages to sinks. No tagging logic lives here.
 
 mod eval;
+mod facts;
 mod index;
 mod lexicon;
 mod pipeline;
@@ -40,6 +41,9 @@ enum Command {
     Index(index::Args),
     /// Search the index: ranked hits with snippets and entities, and facet counts
     Search(search::Args),
+    /// The fact table: every figure with what it counts, the event, time, place, source and
+    /// the sentence it comes from (CSV, JSONL or Markdown)
+    Facts(facts::Args),
     /// Score tag output against gold annotations (precision, recall, F1 per label)
     Eval(eval::Args),
 }
@@ -52,6 +56,7 @@ pub fn run() -> ExitCode {
         Command::Lexicon { command } => lexicon::run(command),
         Command::Index(args) => index::run(args),
         Command::Search(args) => search::run(args),
+        Command::Facts(args) => facts::run(args),
         Command::Eval(args) => eval::run(args),
     };
     match result {

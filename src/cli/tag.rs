@@ -11,6 +11,7 @@ use anyhow::Context as _;
 use indicatif::ProgressBar;
 
 use super::pipeline;
+use crate::facts;
 use crate::ingest::{Reader, Record, expand};
 use crate::sink::jsonl::write_line;
 use crate::tagger::Tagger;
@@ -113,7 +114,8 @@ fn tag_record(tagger: &Tagger, record: Record) -> Tagged {
         .map_err(|reason| format!("{origin}: {reason}"))?;
     let entities = tagger.tag(&article);
     let mut line = Vec::with_capacity(article.text.len() / 2 + 256);
-    write_line(&article, &entities, &mut line);
+    let facts = facts::link(&article, &entities);
+    write_line(&article, &entities, &facts, &mut line);
     Ok((line, entities.iter().map(|e| e.label.as_str()).collect()))
 }
 

@@ -129,8 +129,7 @@ const SNIPPET_CHARS: usize = 240;
 /// Runs `request` against the index.
 pub fn search(store: &Store, request: &Request) -> Result<Results, SearchError> {
     let fields = &store.fields;
-    let reader = store.index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = store.searcher()?;
     let text_query = parse(store, &request.query)?;
     let mut notes = Vec::new();
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];

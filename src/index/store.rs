@@ -3,9 +3,11 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::{Context as _, bail};
-use tantivy::Index;
+
+use tantivy::{Index, IndexReader, Searcher};
 
 use super::schema::{ANALYZER, FORMAT, Fields, analyzer};
 
@@ -16,6 +18,9 @@ const MARKER: &str = "dossier-index.json";
 pub struct Store {
     pub index: Index,
     pub fields: Fields,
+    /// Opened on the first search and kept: opening the segments costs more than most
+    /// queries.
+    reader: OnceLock<IndexReader>,
 }
 
 impl Store {
@@ -79,7 +84,20 @@ impl Store {
 
     fn ready(index: Index, fields: Fields) -> Store {
         index.tokenizers().register(ANALYZER, analyzer());
-        Store { index, fields }
+        Store {
+            index,
+            fields,
+            reader: OnceLock::new(),
+        }
+    }
+
+    /// A searcher over the last commit.
+    pub fn searcher(&self) -> tantivy::Result<Searcher> {
+        if let Some(reader) = self.reader.get() {
+            return Ok(reader.searcher());
+        }
+        let reader = self.index.reader()?;
+        Ok(self.reader.get_or_init(|| reader).searcher())
     }
 }
 

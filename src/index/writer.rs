@@ -28,8 +28,8 @@ pub struct Indexed(HashMap<String, u64>);
 
 impl Indexed {
     pub fn load(store: &Store) -> anyhow::Result<Indexed> {
-        let reader = store.index.reader()?;
-        let searcher = reader.searcher();
+        // A reader of its own: the store's may not have seen the latest commit yet.
+        let searcher = store.index.reader()?.searcher();
         let mut known = HashMap::new();
         let mut id = String::new();
         for segment in searcher.segment_readers() {

@@ -30,6 +30,38 @@ fn measure_word(word: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether a figure's unit is a unit of measure (rather than a counted noun like "pill").
+pub fn is_measure(unit: &str) -> bool {
+    matches!(
+        unit,
+        "kg" | "g"
+            | "mg"
+            | "lb"
+            | "oz"
+            | "t"
+            | "km"
+            | "mi"
+            | "nmi"
+            | "m"
+            | "ft"
+            | "ha"
+            | "acre"
+            | "l"
+            | "gal"
+            | "bbl"
+            | "year"
+            | "month"
+            | "week"
+            | "day"
+            | "hour"
+            | "minute"
+            | "km2"
+            | "mi2"
+            | "m2"
+            | "ft2"
+    )
+}
+
 /// A mass in kilograms, from a value in one of [`measure_word`]'s mass units ("t" is the
 /// metric ton: news rarely means the short ton, and never says which).
 pub fn in_kilograms(unit: &str, value: f64) -> Option<f64> {
@@ -75,6 +107,9 @@ pub fn measure_at(doc: &Doc<'_>, j: usize) -> Option<(&'static str, usize)> {
             _ => return None,
         };
         return Some((area, doc.words[j + 1].end));
+    }
+    if word == "nautical" && matches!(next_is(1), Some("miles" | "mile")) {
+        return Some(("nmi", doc.words[j + 1].end));
     }
     if matches!(word, "metric" | "short") && matches!(next_is(1), Some("tons" | "ton" | "tonnes")) {
         return Some(("t", doc.words[j + 1].end));

@@ -11,6 +11,7 @@ use serde_json::{Map, Value as Json};
 
 use crate::article::Article;
 use crate::entity::{Entity, Value};
+use crate::facts::{Fact, table};
 use crate::text::offsets::bytes_to_code_points;
 
 /// Appends `s` as a JSON string.
@@ -74,8 +75,8 @@ fn key(out: &mut Vec<u8>, first: bool, name: &str) {
 }
 
 /// Appends the output line of `article` (with `entities` in byte offsets, sorted and not
-/// overlapping) and a newline to `out`.
-pub fn write_line(article: &Article, entities: &[Entity], out: &mut Vec<u8>) {
+/// overlapping, and the `facts` linked from them) and a newline to `out`.
+pub fn write_line(article: &Article, entities: &[Entity], facts: &[Fact], out: &mut Vec<u8>) {
     key(out, true, "id");
     optional_string(out, article.id.as_deref());
     for (name, field) in [
@@ -90,8 +91,16 @@ pub fn write_line(article: &Article, entities: &[Entity], out: &mut Vec<u8>) {
     write_extra(out, &article.extra);
     key(out, false, "entities");
     write_entities(out, &article.text, entities);
-    // Filled by the fact-linking stage, which is not built yet: always empty for now.
-    out.extend_from_slice(b",\"facts\":[]}\n");
+    key(out, false, "facts");
+    write_facts(out, article, entities, facts);
+    out.extend_from_slice(b"}\n");
+}
+
+/// Appends the JSON array of `facts`, offsets in code points.
+pub fn write_facts(out: &mut Vec<u8>, article: &Article, entities: &[Entity], facts: &[Fact]) {
+    let records = table::records(article, entities, facts);
+    // Writing to a Vec cannot fail, and every field serializes.
+    let _ = serde_json::to_writer(&mut *out, &records);
 }
 
 /// Appends the JSON array of `entities` (byte offsets into `text`, sorted) with code point
@@ -185,7 +194,8 @@ mod tests {
             figure,
         ];
         let mut line = Vec::new();
-        write_line(&article, &entities, &mut line);
+        let facts = crate::facts::link(&article, &entities);
+        write_line(&article, &entities, &facts, &mut line);
         assert!(line.ends_with(b"\n"));
         let parsed: serde_json::Value = serde_json::from_slice(&line).unwrap();
         assert_eq!(parsed["id"], "a\"1");
@@ -206,6 +216,10 @@ mod tests {
         assert_eq!(parsed["entities"][0]["canonical"], "Cartel \\ \"X\"");
         assert_eq!(parsed["entities"][1]["value"], 2_500_000);
         assert_eq!(parsed["entities"][1]["qualifier"], "about");
-        assert_eq!(parsed["facts"], serde_json::json!([]));
+        // The figure's fact cites it by code points, like the entities.
+        let fact = &parsed["facts"][0];
+        assert_eq!(fact["figure_text"], parsed["entities"][1]["text"]);
+        assert_eq!(fact["start"], parsed["entities"][1]["start"]);
+        assert_eq!(fact["value"], 2_500_000);
     }
 }

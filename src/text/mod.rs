@@ -2,6 +2,7 @@
 
 pub mod fold;
 pub mod offsets;
+pub mod sentences;
 
 pub use fold::{Folded, fold};
 
@@ -229,7 +230,7 @@ fn headline_words(
 
 /// Words that take a period without ending a sentence: single letters (initials, "U.S.") and
 /// the titles and month abbreviations of news text.
-fn is_abbreviation(word: &str) -> bool {
+pub(crate) fn is_abbreviation(word: &str) -> bool {
     word.len() == 1
         || matches!(
             word,

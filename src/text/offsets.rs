@@ -18,9 +18,30 @@ pub fn bytes_to_code_points(text: &str, offsets: &mut [usize]) {
     }
 }
 
+/// Code point offsets of byte offsets given in any order (a fact's figure lies inside its
+/// sentence, so its offsets interleave with the sentence's).
+pub fn code_points_of(text: &str, offsets: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&i| offsets[i]);
+    let mut sorted: Vec<usize> = order.iter().map(|&i| offsets[i]).collect();
+    bytes_to_code_points(text, &mut sorted);
+    let mut out = vec![0; offsets.len()];
+    for (&i, cp) in order.iter().zip(sorted) {
+        out[i] = cp;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offsets_in_any_order_convert() {
+        let text = "Cártel “CJNG” ok";
+        let start = text.find("CJNG").unwrap();
+        assert_eq!(code_points_of(text, &[start + 4, 0, start]), [12, 0, 8]);
+    }
 
     #[test]
     fn ascii_offsets_are_unchanged() {

@@ -1,0 +1,253 @@
+//! `dossier facts`: tag articles and print their fact table (CSV, JSONL or Markdown),
+//! filtered by item, label, action, value and unit.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+
+use super::pipeline;
+use crate::facts::table::{HEADER, Row};
+use crate::facts::{self, table};
+use crate::ingest::{Reader, Record, expand};
+use crate::tagger::Tagger;
+use crate::text::fold::fold;
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    /// RFC 4180, UTF-8, a header row: opens in a spreadsheet
+    Csv,
+    /// One JSON object per fact
+    Jsonl,
+    /// A Markdown table of the main columns, for notes and reports
+    Md,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// JSONL files, .txt/.md/.html files, directories (walked recursively), or - for stdin (the
+    /// default)
+    paths: Vec<PathBuf>,
+    /// Keep facts whose item (or its canonical name) contains this text, e.g. fentanyl
+    #[arg(long, value_name = "TEXT")]
+    item: Option<String>,
+    /// Keep facts whose item is an entity with this label, e.g. DRUG or WEAPON
+    #[arg(long, value_name = "LABEL")]
+    label: Option<String>,
+    /// Keep facts with this action, e.g. seized
+    #[arg(long, value_name = "ACTION")]
+    action: Option<String>,
+    /// Keep facts whose value (in its base unit: kg, the currency, the count) is at least this
+    #[arg(long, value_name = "VALUE")]
+    min: Option<f64>,
+    /// Keep facts whose value (in its base unit) is at most this
+    #[arg(long, value_name = "VALUE")]
+    max: Option<f64>,
+    /// Keep facts in this unit: a base unit (kg, USD, MXN, count, %) or the unit written
+    #[arg(long, value_name = "UNIT")]
+    unit: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "csv")]
+    format: Format,
+    /// Write the table here instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// A directory of the user's own lexicon .tsv files, added to the defaults
+    #[arg(long, value_name = "DIR")]
+    lexicons: Option<PathBuf>,
+    /// Print no progress bar and no summary
+    #[arg(short, long)]
+    quiet: bool,
+    /// Worker threads (default: one per core)
+    #[arg(short = 'j', long, value_name = "N")]
+    threads: Option<usize>,
+}
+
+/// Which facts to keep.
+struct Filter {
+    item: Option<String>,
+    label: Option<String>,
+    action: Option<String>,
+    min: Option<f64>,
+    max: Option<f64>,
+    unit: Option<String>,
+}
+
+impl Filter {
+    fn keeps(&self, row: &Row) -> bool {
+        let f = &row.fact;
+        let folded = |s: &Option<String>| s.as_deref().map(fold).unwrap_or_default();
+        let item_ok = self.item.as_ref().is_none_or(|want| {
+            folded(&f.item).contains(want.as_str())
+                || folded(&f.item_canonical).contains(want.as_str())
+        });
+        let label_ok = self
+            .label
+            .as_ref()
+            .is_none_or(|want| f.item_label.is_some_and(|l| l.eq_ignore_ascii_case(want)));
+        let action_ok = self
+            .action
+            .as_ref()
+            .is_none_or(|want| f.action == Some(want.as_str()));
+        let value = f.value_base;
+        let min_ok = self.min.is_none_or(|min| value.is_some_and(|v| v >= min));
+        let max_ok = self.max.is_none_or(|max| value.is_some_and(|v| v <= max));
+        let unit_ok = self.unit.as_ref().is_none_or(|want| {
+            [&f.unit_base, &f.unit]
+                .iter()
+                .any(|u| u.as_deref().is_some_and(|u| u.eq_ignore_ascii_case(want)))
+        });
+        item_ok && label_ok && action_ok && min_ok && max_ok && unit_ok
+    }
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    pipeline::set_threads(args.threads)?;
+    let inputs = expand(&args.paths)?;
+    let tagger = super::build_tagger(args.lexicons.as_ref())?;
+    let filter = Filter {
+        item: args.item.as_deref().map(fold),
+        label: args.label,
+        action: args.action.map(|a| a.to_lowercase()),
+        min: args.min,
+        max: args.max,
+        unit: args.unit,
+    };
+    let out: Box<dyn Write + Send> = match &args.output {
+        Some(path) => Box::new(BufWriter::new(
+            File::create(path).with_context(|| format!("{}: cannot create", path.display()))?,
+        )),
+        None => Box::new(BufWriter::new(io::stdout())),
+    };
+    let mut sink = Sink::new(args.format, out)?;
+    let progress = pipeline::progress_bar(&inputs, args.quiet);
+    let mut reader = Reader::new(inputs);
+    let (mut articles, mut found, mut kept, mut skipped) = (0, 0, 0, 0);
+    pipeline::run(
+        &mut reader,
+        &progress,
+        |record| fact_rows(&tagger, record),
+        |batch| {
+            for result in batch {
+                match result {
+                    Ok(rows) => {
+                        articles += 1;
+                        found += rows.len();
+                        for row in rows.iter().filter(|r| filter.keeps(r)) {
+                            kept += 1;
+                            sink.write(row)?;
+                        }
+                    }
+                    Err(message) => {
+                        skipped += 1;
+                        progress.suspend(|| eprintln!("dossier: skipped {message}"));
+                    }
+                }
+            }
+            Ok(())
+        },
+    )?;
+    sink.finish()?;
+    progress.finish_and_clear();
+    for problem in &reader.unreadable {
+        eprintln!("dossier: error: cannot read {problem}");
+    }
+    if !args.quiet {
+        eprintln!(
+            "dossier facts: {kept} facts written of {found} found in {articles} articles{}",
+            if skipped > 0 {
+                format!("; {skipped} records skipped")
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok(if reader.unreadable.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn fact_rows(tagger: &Tagger, record: Record) -> Result<Vec<Row>, String> {
+    let origin = record.origin.clone();
+    let article = record
+        .into_article()
+        .map_err(|reason| format!("{origin}: {reason}"))?;
+    let entities = tagger.tag(&article);
+    let facts = facts::link(&article, &entities);
+    Ok(table::records(&article, &entities, &facts)
+        .into_iter()
+        .map(|record| Row::new(&article, record))
+        .collect())
+}
+
+/// Where rows go, in the chosen format.
+enum Sink {
+    Csv(Box<csv::Writer<Box<dyn Write + Send>>>),
+    Jsonl(Box<dyn Write + Send>),
+    Md(Box<dyn Write + Send>),
+}
+
+/// The Markdown table's columns: enough to read and cite a fact.
+const MD_COLUMNS: &[&str] = &[
+    "published",
+    "source",
+    "figure_text",
+    "qualifier",
+    "item",
+    "action",
+    "period",
+    "place",
+    "attributed_to",
+    "sentence",
+    "url",
+];
+
+impl Sink {
+    fn new(format: Format, mut out: Box<dyn Write + Send>) -> anyhow::Result<Sink> {
+        Ok(match format {
+            Format::Csv => {
+                let mut csv = csv::Writer::from_writer(out);
+                csv.write_record(HEADER)?;
+                Sink::Csv(Box::new(csv))
+            }
+            Format::Jsonl => Sink::Jsonl(out),
+            Format::Md => {
+                writeln!(out, "| {} |", MD_COLUMNS.join(" | "))?;
+                writeln!(out, "|{}", "---|".repeat(MD_COLUMNS.len()))?;
+                Sink::Md(out)
+            }
+        })
+    }
+
+    fn write(&mut self, row: &Row) -> anyhow::Result<()> {
+        match self {
+            Sink::Csv(csv) => csv.write_record(row.cells())?,
+            Sink::Jsonl(out) => {
+                serde_json::to_writer(&mut *out, row)?;
+                out.write_all(b"\n")?;
+            }
+            Sink::Md(out) => {
+                let cells = row.cells();
+                let column = |name: &str| {
+                    let at = HEADER.iter().position(|h| *h == name).unwrap_or(0);
+                    cells[at].replace('|', "\\|").replace('\n', " ")
+                };
+                let line: Vec<String> = MD_COLUMNS.iter().map(|c| column(c)).collect();
+                writeln!(out, "| {} |", line.join(" | "))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> anyhow::Result<()> {
+        match self {
+            Sink::Csv(mut csv) => csv.flush()?,
+            Sink::Jsonl(mut out) | Sink::Md(mut out) => out.flush()?,
+        }
+        Ok(())
+    }
+}

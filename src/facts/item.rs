@@ -1,0 +1,420 @@
+//! What a figure counts or measures: "fentanyl pills" in "11 million fentanyl pills",
+//! "cocaine" in "300 kilograms of cocaine", "drug proceeds" in "$48 million in drug
+//! proceeds", "firearm seizures" in "a 35% increase in firearm seizures", "traced guns" in
+//! "70% of traced guns", "seizures" in "seizures rose 27%".
+
+use std::ops::Range;
+
+use super::Context;
+use super::tokens::is_function_word;
+use crate::entity::Label;
+use crate::patterns::units::{in_kilograms, is_measure};
+
+/// Nouns that hold what is counted: "rounds of ammunition", "bundles of cocaine".
+fn is_container(word: &str) -> bool {
+    matches!(
+        word,
+        "rounds"
+            | "round"
+            | "bundles"
+            | "packages"
+            | "packets"
+            | "boxes"
+            | "bags"
+            | "doses"
+            | "bricks"
+            | "containers"
+            | "cases"
+            | "tablets"
+            | "kilos"
+            | "cartuchos"
+            | "paquetes"
+            | "bultos"
+            | "millions"
+            | "thousands"
+            | "hundreds"
+            | "tons"
+            | "pounds"
+            | "gallons"
+            | "liters"
+            | "litres"
+            | "barrels"
+            | "units"
+            | "pieces"
+            | "pairs"
+            | "sets"
+    )
+}
+
+/// Words that name a change, after which "in"/"of" introduces what changed.
+fn is_change_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "increase"
+            | "rise"
+            | "jump"
+            | "growth"
+            | "drop"
+            | "decline"
+            | "decrease"
+            | "fall"
+            | "reduction"
+            | "surge"
+            | "spike"
+            | "aumento"
+            | "incremento"
+            | "disminucion"
+            | "baja"
+    )
+}
+
+/// Verbs of change with their subject before them: "seizures rose 27%".
+fn is_change_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "rose"
+            | "fell"
+            | "increased"
+            | "decreased"
+            | "declined"
+            | "dropped"
+            | "jumped"
+            | "grew"
+            | "climbed"
+            | "surged"
+            | "doubled"
+            | "rise"
+            | "fall"
+            | "aumento"
+            | "cayo"
+            | "crecio"
+    )
+}
+
+/// The byte range of the item, if the words around the figure name one.
+pub fn find(context: &Context<'_>) -> Option<Range<usize>> {
+    let figure = context.figure;
+    let unit = figure.unit.as_deref();
+    let counted = figure.label == Label::QUANTITY && unit.is_none_or(|u| !is_measure(u));
+    // "a 31-count indictment": the word glued to the number is what it counts.
+    if let Some(glued) = context.tokens.get(context.after.wrapping_sub(1))
+        && glued.start < figure.end
+        && glued.end > figure.end
+        && context.text[figure.end..glued.end].starts_with('-')
+    {
+        return Some(figure.end + 1..glued.end);
+    }
+    let mut i = skip_ratio(context, context.after);
+    let word = |i: usize| context.tokens.get(i).map(|t| t.folded.as_str());
+    if figure.label == Label::PERCENT {
+        // "a 35% increase in firearm seizures", "70% of traced guns", "a drop of 10% in
+        // homicides".
+        if word(i).is_some_and(is_change_noun)
+            && matches!(word(i + 1), Some("in" | "of" | "en" | "de"))
+        {
+            return phrase(context, i + 2);
+        }
+        if matches!(word(i), Some("of" | "de" | "del" | "in" | "en")) {
+            return phrase(context, i + 1);
+        }
+        return subject_before_change(context);
+    }
+    if counted {
+        return phrase(context, i);
+    }
+    // A measure or money: "300 kilograms of cocaine", "$48 million in drug proceeds",
+    // "$1.2 million worth of jewelry", "a $10 million reward".
+    if word(i) == Some("worth") && word(i + 1) == Some("of") {
+        i += 1;
+    }
+    let found = match word(i) {
+        Some("of" | "in" | "de" | "en") => phrase(context, i + 1),
+        Some("on") if figure.label == Label::MONEY => phrase(context, i + 1),
+        _ if figure.label == Label::MONEY => phrase(context, i),
+        _ => None,
+    };
+    // "… 38,000 pounds of cocaine, about 17,400 kilograms", "heroin seizures dropped to about
+    // 5,400 pounds": a mass whose words name nothing is of the drug its clause names.
+    found.or_else(|| {
+        unit.and_then(|u| in_kilograms(u, 1.0))?;
+        let clause = &context.tokens[context.clause.clone()];
+        let span = clause.first()?.start..clause.last()?.end;
+        context
+            .entities_in(span)
+            .filter(|e| e.label == Label::DRUG)
+            .min_by_key(|e| e.start.abs_diff(figure.start))
+            .map(|e| e.start..e.end)
+    })
+}
+
+/// Past "out of every ten" and "in five" after the first number of a ratio.
+fn skip_ratio(context: &Context<'_>, from: usize) -> usize {
+    let word = |i: usize| context.tokens.get(i).map_or("", |t| t.folded.as_str());
+    let mut i = from;
+    while matches!(word(i), "out" | "of" | "every" | "in") && i < from + 3 {
+        i += 1;
+    }
+    if i > from && is_number(word(i)) {
+        i + 1
+    } else {
+        from
+    }
+}
+
+fn is_number(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            word,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "twenty"
+                | "hundred"
+                | "thousand"
+        )
+}
+
+/// The noun phrase starting at token `from`: content words (and the entities among them),
+/// at most five, through "of" after a container ("rounds of ammunition"), and through
+/// "and"/"or" when both sides are entities of one kind ("cocaine and methamphetamine").
+fn phrase(context: &Context<'_>, from: usize) -> Option<Range<usize>> {
+    let tokens = context.tokens;
+    let end_of_clause = context.clause.end.min(tokens.len());
+    let mut last: Option<usize> = None;
+    let mut i = from;
+    // "19 of the rifles", "tres de los detenidos".
+    while i < end_of_clause
+        && i < from + 3
+        && matches!(
+            tokens[i].folded.as_str(),
+            "of" | "the" | "these" | "those" | "its" | "their" | "de" | "los" | "las" | "la" | "el"
+        )
+    {
+        i += 1;
+    }
+    let from = i;
+    let mut words = 0;
+    while i < end_of_clause && words < 5 {
+        let token = &tokens[i];
+        // A tagged entity is taken whole, punctuation and all ("AR-15–style rifles").
+        if let Some(entity) = context
+            .entities
+            .iter()
+            .find(|e| e.start == token.start && !e.label.is_figure() && e.label != Label::DATE)
+        {
+            let mut j = i;
+            while j < end_of_clause && tokens[j].end <= entity.end {
+                j += 1;
+            }
+            last = Some(j - 1);
+            i = j;
+            words += 1;
+            if let Some(k) = list_continues(context, i, entity.label) {
+                i = k;
+            } else if is_plural(&tokens[j - 1].folded) {
+                break;
+            }
+            continue;
+        }
+        let w = token.folded.as_str();
+        let in_date = context
+            .entities
+            .iter()
+            .any(|e| e.label == Label::DATE && e.start <= token.start && token.end <= e.end);
+        if in_date {
+            break;
+        }
+        if !token.is_word || is_function_word(w) || w.starts_with(|c: char| c.is_ascii_digit()) {
+            if w == "of" && last.is_some_and(|l| is_container(&tokens[l].folded)) {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if last.is_some() && is_after_head(w) {
+            break;
+        }
+        last = Some(i);
+        words += 1;
+        i += 1;
+        // The first plural is the head: "firearms cross southbound" ends at "firearms", and
+        // only a container goes on ("rounds of ammunition").
+        if is_plural(w) && !(is_container(w) && tokens.get(i).is_some_and(|t| t.folded == "of")) {
+            break;
+        }
+    }
+    let mut last = last?;
+    // "pills seized at the port": a participle after the noun is the event, not the item.
+    while last > from && is_participle(&tokens[last].folded) {
+        last -= 1;
+    }
+    let start = tokens[from].start;
+    let end = tokens[last].end;
+    (start < end).then_some(start..end)
+}
+
+/// Where a list continues an entity with another of the same kind: the token after "and".
+fn list_continues(context: &Context<'_>, i: usize, label: Label) -> Option<usize> {
+    let joiner = context.tokens.get(i)?;
+    if !matches!(joiner.folded.as_str(), "and" | "or" | "y" | "o") {
+        return None;
+    }
+    let next = context.tokens.get(i + 1)?;
+    context
+        .entities
+        .iter()
+        .any(|e| e.start == next.start && e.label == label)
+        .then_some(i + 1)
+}
+
+fn is_participle(word: &str) -> bool {
+    word.len() > 3 && (word.ends_with("ed") || word.ends_with("ing"))
+        || matches!(
+            word,
+            "hidden"
+                | "stolen"
+                | "taken"
+                | "shown"
+                | "known"
+                | "found"
+                | "bought"
+                | "sold"
+                | "made"
+                | "sent"
+                | "held"
+                | "kept"
+                | "left"
+                | "seen"
+                | "given"
+                | "driven"
+        )
+}
+
+fn is_plural(word: &str) -> bool {
+    word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")
+}
+
+/// Words that follow a noun phrase rather than belong to it: prepositions of place and
+/// participles ("pills hidden beneath …").
+fn is_after_head(word: &str) -> bool {
+    is_participle(word)
+        || matches!(
+            word,
+            "beneath"
+                | "inside"
+                | "near"
+                | "across"
+                | "along"
+                | "aboard"
+                | "behind"
+                | "toward"
+                | "towards"
+                | "within"
+                | "without"
+                | "against"
+                | "among"
+                | "amid"
+                | "via"
+                | "below"
+                | "above"
+                | "outside"
+                | "underneath"
+                | "onto"
+                | "upon"
+                | "worth"
+                | "off"
+                | "nationwide"
+                | "apiece"
+                | "each"
+                | "remain"
+                | "remained"
+                | "annually"
+                | "overall"
+                | "alone"
+                | "together"
+        )
+}
+
+/// "Seizures at the ports rose 27%": the phrase before a change verb just before the figure.
+fn subject_before_change(context: &Context<'_>) -> Option<Range<usize>> {
+    let mut i = context.before?;
+    let word = |i: usize| context.tokens[i].folded.as_str();
+    while matches!(
+        word(i),
+        "by" | "about"
+            | "nearly"
+            | "some"
+            | "roughly"
+            | "almost"
+            | "more"
+            | "than"
+            | "over"
+            | "un"
+            | "en"
+    ) {
+        i = i.checked_sub(1)?;
+    }
+    if !is_change_verb(word(i)) {
+        return None;
+    }
+    let mut end = i.checked_sub(1)?;
+    // "inspections at Laredo rose": past a place or body after a preposition.
+    let named = |j: usize| {
+        context.entities.iter().any(|e| {
+            e.start <= context.tokens[j].start
+                && context.tokens[j].end <= e.end
+                && !e.label.is_figure()
+        })
+    };
+    let mut j = end;
+    while j > context.clause.start && named(j) {
+        j -= 1;
+    }
+    if j < end
+        && matches!(
+            word(j),
+            "at" | "in" | "on" | "from" | "across" | "along" | "en"
+        )
+        && j > 0
+    {
+        end = j - 1;
+    }
+    let mut start = end;
+    while start > context.clause.start
+        && context.tokens[start - 1].is_word
+        && !is_function_word(word(start - 1))
+        && end - start < 3
+    {
+        start -= 1;
+    }
+    let token = &context.tokens[start];
+    (token.is_word && !is_function_word(&token.folded))
+        .then(|| token.start..context.tokens[end].end)
+}
+
+/// The canonical name and label of the entities inside the item, if any: "fentanyl" (DRUG)
+/// for "fentanyl pills"; a list's names joined by "; ".
+pub fn sense(context: &Context<'_>, range: Range<usize>) -> (Option<String>, Option<&'static str>) {
+    let inside: Vec<_> = context
+        .entities_in(range)
+        .filter(|e| !e.label.is_figure() && e.label != Label::DATE)
+        .collect();
+    let Some(first) = inside.first() else {
+        return (None, None);
+    };
+    let mut names: Vec<String> = Vec::new();
+    for e in inside.iter().filter(|e| e.label == first.label) {
+        let name = super::name_of(context.text, e);
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    (Some(names.join("; ")), Some(first.label.as_str()))
+}

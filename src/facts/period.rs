@@ -1,0 +1,239 @@
+//! The time a figure refers to: the nearest date the tagger found in the figure's clause (or
+//! else its sentence), widened to the phrase around it ("fiscal year 2023", "between 2019
+//! and 2022", "since January"), and resolved to ISO dates against the publication date
+//! where it is relative ("last year", "Tuesday").
+
+use std::ops::Range;
+
+use time::{Date, Duration, Month, Weekday};
+
+use super::Context;
+use crate::entity::{Entity, Label, Value};
+use crate::patterns::dates::month_number;
+use crate::text::fold::fold;
+
+/// A period: its words in the text and, when known, its first and last day.
+pub struct Found {
+    pub span: Range<usize>,
+    pub start: Option<String>,
+    pub end: Option<String>,
+}
+
+/// A `YYYY-MM-DD` date (or the date part of a timestamp).
+pub fn parse_iso(s: &str) -> Option<Date> {
+    let s = s.trim().get(..10)?;
+    let year = s.get(..4)?.parse().ok()?;
+    let month: u8 = s.get(5..7)?.parse().ok()?;
+    let day = s.get(8..10)?.parse().ok()?;
+    Date::from_calendar_date(year, Month::try_from(month).ok()?, day).ok()
+}
+
+type Days = (Date, Date);
+
+pub fn find(context: &Context<'_>, published: Option<Date>) -> Option<Found> {
+    let tokens = context.tokens;
+    let within = |range: Range<usize>| -> Option<&Entity> {
+        let span = tokens.get(range.start)?.start..tokens.get(range.end.checked_sub(1)?)?.end;
+        context
+            .entities_in(span)
+            .filter(|e| e.label == Label::DATE)
+            .min_by_key(|e| e.start.abs_diff(context.figure.start))
+    };
+    let date = within(context.clause.clone()).or_else(|| within(0..tokens.len()))?;
+    let days = days_of(context.text, date, published);
+    Some(widen(context, date, days, published))
+}
+
+/// The days a date entity covers: from its ISO value, or from its words and the
+/// publication date.
+fn days_of(text: &str, date: &Entity, published: Option<Date>) -> Option<Days> {
+    if let Some(Value::Date(iso)) = &date.value {
+        return iso_days(iso);
+    }
+    relative_days(&fold(&text[date.start..date.end]), published?)
+}
+
+/// "2024" is the year, "2024-03" the month, "2024-03-05" the day.
+fn iso_days(iso: &str) -> Option<Days> {
+    let year: i32 = iso.get(..4)?.parse().ok()?;
+    match iso.len() {
+        4 => Some((ymd(year, 1, 1)?, ymd(year, 12, 31)?)),
+        7 => {
+            let month = Month::try_from(iso.get(5..7)?.parse::<u8>().ok()?).ok()?;
+            let first = Date::from_calendar_date(year, month, 1).ok()?;
+            Some((first, month_end(first)))
+        }
+        _ => parse_iso(iso).map(|d| (d, d)),
+    }
+}
+
+fn ymd(year: i32, month: u8, day: u8) -> Option<Date> {
+    Date::from_calendar_date(year, Month::try_from(month).ok()?, day).ok()
+}
+
+fn month_end(first: Date) -> Date {
+    Date::from_calendar_date(
+        first.year(),
+        first.month(),
+        first.month().length(first.year()),
+    )
+    .unwrap_or(first)
+}
+
+/// Relative dates against the publication date.
+fn relative_days(words: &str, published: Date) -> Option<Days> {
+    let words = words
+        .trim_start_matches("the ")
+        .trim_start_matches("so far ");
+    let year = published.year();
+    let this_month = ymd(year, published.month() as u8, 1)?;
+    Some(match words {
+        "last year" | "the previous year" | "previous year" | "el ano pasado" | "ano pasado" => {
+            (ymd(year - 1, 1, 1)?, ymd(year - 1, 12, 31)?)
+        }
+        "past year" | "past 12 months" | "last 12 months" | "ultimo ano" => {
+            (published - Duration::days(365), published)
+        }
+        "this year" | "este ano" | "lo que va del ano" => (ymd(year, 1, 1)?, published),
+        "last month" | "el mes pasado" | "mes pasado" => {
+            let last = this_month - Duration::days(1);
+            (ymd(last.year(), last.month() as u8, 1)?, last)
+        }
+        "this month" | "este mes" => (this_month, published),
+        "last week" | "la semana pasada" => (published - Duration::days(7), published),
+        "yesterday" | "ayer" => (published - Duration::days(1), published - Duration::days(1)),
+        "today" | "hoy" => (published, published),
+        _ => {
+            if let Some(weekday) = weekday(words) {
+                let mut day = published;
+                while day.weekday() != weekday {
+                    day = day.previous_day()?;
+                }
+                return Some((day, day));
+            }
+            let month = month_number(words)?;
+            let mut first = ymd(year, month as u8, 1)?;
+            if first > published {
+                first = ymd(year - 1, month as u8, 1)?;
+            }
+            (first, month_end(first))
+        }
+    })
+}
+
+/// A quarter or half of `year`: "the last quarter", "the first half".
+fn part_of_year(words: &str, year: i32) -> Option<Days> {
+    let words = words.trim_start_matches("the ");
+    let (which, part) = words.split_once(' ')?;
+    let (count, length) = match part {
+        "quarter" | "trimestre" => (4, 3),
+        "half" | "semestre" => (2, 6),
+        _ => return None,
+    };
+    let n: u8 = match which {
+        "first" | "primer" => 1,
+        "second" | "segundo" => 2,
+        "third" | "tercer" => 3,
+        "fourth" | "cuarto" => 4,
+        "last" | "ultimo" => count,
+        _ => return None,
+    };
+    if n > count {
+        return None;
+    }
+    let first = ymd(year, (n - 1) * length + 1, 1)?;
+    let last_month = ymd(year, n * length, 1)?;
+    Some((first, month_end(last_month)))
+}
+
+fn weekday(word: &str) -> Option<Weekday> {
+    Some(match word {
+        "monday" | "lunes" => Weekday::Monday,
+        "tuesday" | "martes" => Weekday::Tuesday,
+        "wednesday" | "miercoles" => Weekday::Wednesday,
+        "thursday" | "jueves" => Weekday::Thursday,
+        "friday" | "viernes" => Weekday::Friday,
+        "saturday" | "sabado" => Weekday::Saturday,
+        "sunday" | "domingo" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+/// The date with the words around it that change what it covers: "fiscal year 2023",
+/// "between 2019 and 2022", "since January".
+fn widen(
+    context: &Context<'_>,
+    date: &Entity,
+    days: Option<Days>,
+    published: Option<Date>,
+) -> Found {
+    let tokens = context.tokens;
+    let at = tokens.partition_point(|t| t.start < date.start);
+    let word = |i: Option<usize>| i.and_then(|i| tokens.get(i)).map(|t| t.folded.as_str());
+    let mut span = date.start..date.end;
+    let mut days = days;
+    let before = at.checked_sub(1);
+    if word(before) == Some("year") && word(before.and_then(|b| b.checked_sub(1))) == Some("fiscal")
+        || matches!(word(before), Some("fiscal" | "fy"))
+    {
+        let first = if word(before) == Some("year") {
+            at - 2
+        } else {
+            at - 1
+        };
+        span.start = tokens[first].start;
+        days = days.and_then(|(start, _)| {
+            Some((ymd(start.year() - 1, 10, 1)?, ymd(start.year(), 9, 30)?))
+        });
+    }
+    // "the last quarter of 2024", "the first half of 2023".
+    let after_end = tokens.partition_point(|t| t.start < date.end);
+    if matches!(word(Some(after_end)), Some("of" | "de" | "del"))
+        && let Some(year_entity) = context.entities.iter().find(|e| {
+            e.label == Label::DATE
+                && tokens
+                    .get(after_end + 1)
+                    .is_some_and(|t| t.start == e.start)
+        })
+        && let Some(Value::Date(iso)) = &year_entity.value
+        && iso.len() == 4
+        && let Ok(year) = iso.parse::<i32>()
+    {
+        span.end = year_entity.end;
+        days = part_of_year(&fold(&context.text[date.start..date.end]), year).or(days);
+    }
+    let opener = tokens
+        .iter()
+        .take(at)
+        .rposition(|t| !matches!(t.folded.as_str(), "fiscal" | "year" | "fy" | "calendar"))
+        .map(|i| tokens[i].folded.as_str());
+    match opener {
+        Some("between" | "from" | "entre" | "de") => {
+            let after_end = tokens.partition_point(|t| t.start < date.end);
+            if matches!(
+                word(Some(after_end)),
+                Some("and" | "to" | "through" | "y" | "a" | "al")
+            ) && let Some(second) = context.entities.iter().find(|e| {
+                e.label == Label::DATE
+                    && tokens
+                        .get(after_end + 1)
+                        .is_some_and(|t| t.start == e.start)
+            }) {
+                span.end = second.end;
+                let last = days_of(context.text, second, published);
+                days = days.zip(last).map(|((start, _), (_, end))| (start, end));
+            }
+        }
+        Some("since" | "desde") => {
+            days = days
+                .zip(published)
+                .map(|((start, _), today)| (start, today));
+        }
+        _ => {}
+    }
+    Found {
+        span,
+        start: days.map(|(s, _)| s.to_string()),
+        end: days.map(|(_, e)| e.to_string()),
+    }
+}

@@ -1,0 +1,184 @@
+//! The words and marks of one sentence, with byte offsets into the article, for the fact
+//! linkers to walk left and right of a figure.
+
+use std::ops::Range;
+
+use crate::text::fold::fold;
+
+/// A word (letters, digits, and the hyphens and apostrophes inside them) or one mark.
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// Lower case without accents: how the linkers' word lists spell it.
+    pub folded: String,
+    pub is_word: bool,
+}
+
+/// The tokens of `text[range]`.
+pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
+    let mut out = Vec::new();
+    let piece = &text[range.clone()];
+    let mut chars = piece.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let start = range.start + i;
+        let mut end = start + c.len_utf8();
+        let is_word = c.is_alphanumeric();
+        if is_word {
+            while let Some(&(j, next)) = chars.peek() {
+                let joins = next.is_alphanumeric()
+                    || (matches!(next, '-' | '’' | '\'' | '.' | ',')
+                        && piece[j + next.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(|after| {
+                                after.is_alphanumeric()
+                                    && (next != ','
+                                        || (c.is_ascii_digit() && after.is_ascii_digit()))
+                            }));
+                if !joins {
+                    break;
+                }
+                end = range.start + j + next.len_utf8();
+                chars.next();
+            }
+        }
+        out.push(Token {
+            start,
+            end,
+            folded: fold(&text[start..end]),
+            is_word,
+        });
+    }
+    out
+}
+
+/// Small words that never make up what a figure counts.
+pub fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "by"
+            | "with"
+            | "from"
+            | "and"
+            | "or"
+            | "but"
+            | "as"
+            | "than"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "this"
+            | "these"
+            | "those"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "be"
+            | "been"
+            | "being"
+            | "had"
+            | "has"
+            | "have"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "said"
+            | "says"
+            | "more"
+            | "most"
+            | "less"
+            | "fewer"
+            | "about"
+            | "nearly"
+            | "almost"
+            | "over"
+            | "under"
+            | "some"
+            | "each"
+            | "per"
+            | "all"
+            | "into"
+            | "through"
+            | "between"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
+            | "while"
+            | "also"
+            | "not"
+            | "no"
+            | "they"
+            | "it"
+            | "he"
+            | "she"
+            | "we"
+            | "them"
+            | "there"
+            | "then"
+            | "when"
+            | "where"
+            | "if"
+            | "so"
+            | "el"
+            | "la"
+            | "los"
+            | "las"
+            | "un"
+            | "una"
+            | "unos"
+            | "unas"
+            | "de"
+            | "del"
+            | "en"
+            | "y"
+            | "o"
+            | "con"
+            | "por"
+            | "para"
+            | "que"
+            | "se"
+            | "su"
+            | "sus"
+            | "al"
+            | "mas"
+            | "menos"
+            | "casi"
+            | "total"
+            | "combined"
+            | "another"
+            | "other"
+            | "roughly"
+            | "around"
+            | "approximately"
+            | "estimated"
+            | "least"
+            | "up"
+            | "only"
+            | "just"
+    )
+}
