@@ -55,3 +55,58 @@ fn every_figure_has_a_fact_whose_citation_checks_out() {
     }
     assert!(facts_seen > 500, "{facts_seen}");
 }
+
+#[test]
+fn the_fact_table_opens_as_csv_and_filters_hold() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let out = common::dossier(&[
+        "facts",
+        corpus.to_str().unwrap(),
+        "--item",
+        "fentanyl",
+        "--unit",
+        "kg",
+        "--min",
+        "100",
+        "-q",
+    ]);
+    assert!(out.status.success());
+    let mut csv = csv::Reader::from_reader(out.stdout.as_slice());
+    let header: Vec<String> = csv.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(header, table::HEADER);
+    let rows: Vec<csv::StringRecord> = csv.records().map(Result::unwrap).collect();
+    assert!(!rows.is_empty());
+    let column = |name: &str| table::HEADER.iter().position(|h| *h == name).unwrap();
+    for row in &rows {
+        let item = format!(
+            "{} {}",
+            &row[column("item")],
+            &row[column("item_canonical")]
+        );
+        assert!(item.to_lowercase().contains("fentanyl"), "{row:?}");
+        assert_eq!(&row[column("unit_base")], "kg");
+        assert!(row[column("value_base")].parse::<f64>().unwrap() >= 100.0);
+        // Every row cites its sentence, which contains its figure.
+        assert!(row[column("sentence")].contains(&row[column("figure_text")]));
+    }
+    let md = common::dossier(&[
+        "facts",
+        corpus.to_str().unwrap(),
+        "--format",
+        "md",
+        "--action",
+        "extradited",
+        "-q",
+    ]);
+    let md = String::from_utf8(md.stdout).unwrap();
+    let lines: Vec<&str> = md.lines().collect();
+    assert!(
+        lines.len() > 2 && lines[0].starts_with("| published |"),
+        "{md}"
+    );
+    assert!(
+        lines[2..]
+            .iter()
+            .all(|l| l.starts_with("| ") && l.ends_with(" |"))
+    );
+}

@@ -39,9 +39,72 @@ pub fn find(context: &Context<'_>, published: Option<Date>) -> Option<Found> {
             .filter(|e| e.label == Label::DATE)
             .min_by_key(|e| e.start.abs_diff(context.figure.start))
     };
-    let date = within(context.clause.clone()).or_else(|| within(0..tokens.len()))?;
+    let Some(mut date) = within(context.clause.clone()).or_else(|| within(0..tokens.len())) else {
+        return rate(context);
+    };
+    // The second end of a range ("between 2019 and 2022"): read the range from its first.
+    if let Some(first) = range_start_before(context, date) {
+        date = first;
+    }
     let days = days_of(context.text, date, published);
     Some(widen(context, date, days, published))
+}
+
+/// A rate right after the figure when the sentence has no date: "$2.5 million a month",
+/// "every year", "weekly". It names how often, not when, so it has no dates.
+fn rate(context: &Context<'_>) -> Option<Found> {
+    let tokens = context.tokens;
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.folded.as_str());
+    let per = |w: &str| {
+        matches!(
+            w,
+            "year" | "month" | "week" | "day" | "ano" | "mes" | "semana" | "dia"
+        )
+    };
+    for i in context.after..(context.after + 5).min(context.clause.end) {
+        let found = match word(i) {
+            "weekly" | "monthly" | "annually" | "yearly" | "daily" | "semanal" | "mensual"
+            | "anual" | "anualmente" => Some(i..i),
+            "a" | "per" | "every" | "each" | "al" | "por" | "cada" if per(word(i + 1)) => {
+                Some(i..i + 1)
+            }
+            _ => None,
+        };
+        if let Some(range) = found {
+            return Some(Found {
+                span: tokens[range.start].start..tokens[range.end].end,
+                start: None,
+                end: None,
+            });
+        }
+    }
+    None
+}
+
+/// The date that opens a range `date` closes: "between [2019] and 2022", "from [March] to
+/// May", "entre [2019] y 2022".
+fn range_start_before<'a>(context: &Context<'a>, date: &Entity) -> Option<&'a Entity> {
+    let tokens = context.tokens;
+    let at = tokens.partition_point(|t| t.start < date.start);
+    let joiner = tokens.get(at.checked_sub(1)?)?;
+    if !matches!(
+        joiner.folded.as_str(),
+        "and" | "to" | "through" | "y" | "a" | "al"
+    ) {
+        return None;
+    }
+    let first =
+        context.entities.iter().rev().find(|e| {
+            e.label == Label::DATE && e.end <= joiner.start && joiner.start - e.end <= 1
+        })?;
+    let before = tokens
+        .partition_point(|t| t.start < first.start)
+        .checked_sub(1)?;
+    matches!(
+        tokens[before].folded.as_str(),
+        "between" | "from" | "entre" | "de" | "desde"
+    )
+    .then_some(first)
 }
 
 /// The days a date entity covers: from its ISO value, or from its words and the
