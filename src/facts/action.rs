@@ -55,6 +55,11 @@ fn lexicon() -> &'static HashMap<String, &'static str> {
     })
 }
 
+/// The action a folded word names, if any.
+pub fn action_of(folded: &str) -> Option<&'static str> {
+    lexicon().get(folded).copied()
+}
+
 /// The (form, action) rows of the lexicon file: comments and the header skipped.
 pub fn rows(content: &str) -> impl Iterator<Item = (&str, &str)> {
     content
@@ -68,7 +73,6 @@ pub fn rows(content: &str) -> impl Iterator<Item = (&str, &str)> {
 /// increase", "rose 27%"); otherwise the nearest action word in the clause, before the
 /// figure on a tie ("seized 63 firearms" rather than "… found"), or else in the sentence.
 pub fn find(context: &Context<'_>, item_end: Option<usize>) -> Option<&'static str> {
-    let lexicon = lexicon();
     let action_at = |i: usize| {
         let word = context.tokens[i].folded.as_str();
         // "up to $5 million" is a qualifier, not a rise.
@@ -76,7 +80,7 @@ pub fn find(context: &Context<'_>, item_end: Option<usize>) -> Option<&'static s
         if matches!(word, "up" | "down") && next == Some("to") {
             return None;
         }
-        lexicon.get(word).copied()
+        context.tokens[i].action
     };
     // "58 officers killed", "pills seized at the port": a participle right after what the
     // figure counts is its event.

@@ -60,11 +60,13 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// The entities inside a byte range.
+    /// The entities inside a byte range (the entities are sorted by start).
     pub fn entities_in(&self, range: Range<usize>) -> impl Iterator<Item = &Entity> {
-        self.entities
+        let first = self.entities.partition_point(|e| e.start < range.start);
+        self.entities[first..]
             .iter()
-            .filter(move |e| e.start >= range.start && e.end <= range.end)
+            .take_while(move |e| e.start < range.end)
+            .filter(move |e| e.end <= range.end)
     }
 
     /// The distance in tokens from the figure to token `i`.
@@ -89,6 +91,7 @@ pub fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
     let mut named = Antecedents::default();
     let mut before_sentence = Antecedents::default();
     let mut sentence_at = 0;
+    let mut tokenized: Option<(Range<usize>, Vec<Token>)> = None;
     for (index, figure) in entities.iter().enumerate() {
         while sentence_at + 1 < sentences.len() && sentences[sentence_at].end <= figure.start {
             sentence_at += 1;
@@ -105,7 +108,16 @@ pub fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
         let Some(sentence) = sentences.get(sentence_at).cloned() else {
             continue;
         };
-        let tokens = tokens(text, sentence.clone());
+        // Figures often share a sentence: its tokens are made once.
+        if tokenized
+            .as_ref()
+            .is_none_or(|(range, _)| *range != sentence)
+        {
+            tokenized = Some((sentence.clone(), tokens(text, sentence.clone())));
+        }
+        let Some((_, tokens)) = &tokenized else {
+            continue;
+        };
         let after = tokens.partition_point(|t| t.start < figure.end);
         let first = tokens.partition_point(|t| t.end <= figure.start);
         let before = first.checked_sub(1);
@@ -113,8 +125,8 @@ pub fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
             text,
             entities,
             figure,
-            clause: clause(&tokens, first, after),
-            tokens: &tokens,
+            clause: clause(tokens, first, after),
+            tokens,
             after,
             before,
         };

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::action::action_of;
 use crate::text::fold::fold;
 
 /// A word (letters, digits, and the hyphens and apostrophes inside them) or one mark.
@@ -13,6 +14,8 @@ pub struct Token {
     /// Lower case without accents: how the linkers' word lists spell it.
     pub folded: String,
     pub is_word: bool,
+    /// The action this word names in `lexicons/actions.txt`, looked up once.
+    pub action: Option<&'static str>,
 }
 
 /// The tokens of `text[range]`.
@@ -46,10 +49,17 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
                 chars.next();
             }
         }
+        let written = &text[start..end];
+        let folded = if written.is_ascii() {
+            written.to_ascii_lowercase()
+        } else {
+            fold(written)
+        };
         out.push(Token {
             start,
             end,
-            folded: fold(&text[start..end]),
+            action: if is_word { action_of(&folded) } else { None },
+            folded,
             is_word,
         });
     }
