@@ -135,8 +135,9 @@ fn index(dir: &Path, articles: &[Article], tagger: Option<&Tagger>) -> Duration 
             .par_iter()
             .map(|article| {
                 let entities = tagger.map(|t| t.tag(article)).unwrap_or_default();
+                let facts = dossier::facts::link(article, &entities);
                 let print = fingerprint(article, 0);
-                document(&store.fields, article, &entities, print)
+                document(&store.fields, article, &entities, &facts, print)
             })
             .collect();
         for (article, doc) in batch.iter().zip(docs) {

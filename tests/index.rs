@@ -353,3 +353,54 @@ fn search_errors_say_what_to_fix() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no index at"));
 }
+
+#[test]
+fn the_index_gives_the_facts_dossier_facts_reads_from_files() {
+    let dir = corpus_index("facts");
+    let run = |args: &[&str]| -> Vec<Value> {
+        let out = dossier(args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        records(&out.stdout)
+    };
+    let by_id = |rows: Vec<Value>| -> BTreeMap<String, Value> {
+        rows.into_iter()
+            .map(|r| (r["fact_id"].as_str().unwrap().to_string(), r))
+            .collect()
+    };
+    let from_files = by_id(run(&["facts", &corpus(), "--format", "jsonl", "-q"]));
+    let from_index = by_id(run(&[
+        "facts",
+        "--index",
+        dir.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "-q",
+    ]));
+    assert!(from_files.len() > 500);
+    assert_eq!(from_index, from_files);
+    // Narrowed by the search: only facts of articles that match.
+    let narrowed = run(&[
+        "facts",
+        "--index",
+        dir.to_str().unwrap(),
+        "--filter",
+        "org=Tren de Aragua",
+        "--since",
+        "2024",
+        "--format",
+        "jsonl",
+        "-q",
+    ]);
+    let docs: BTreeSet<&str> = narrowed
+        .iter()
+        .map(|r| r["doc_id"].as_str().unwrap())
+        .collect();
+    assert!(docs.contains("corpus-31"), "{docs:?}");
+    for row in &narrowed {
+        assert!(row["published"].as_str().unwrap() >= "2024", "{row}");
+    }
+}

@@ -11,6 +11,8 @@ use anyhow::Context as _;
 use super::pipeline;
 use crate::facts::table::{HEADER, Row};
 use crate::facts::{self, table};
+use crate::index::Store;
+use crate::index::search::{Request, Sort, stored_facts};
 use crate::ingest::{Reader, Record, expand};
 use crate::tagger::Tagger;
 use crate::text::fold::fold;
@@ -30,6 +32,22 @@ pub struct Args {
     /// JSONL files, .txt/.md/.html files, directories (walked recursively), or - for stdin (the
     /// default)
     paths: Vec<PathBuf>,
+    /// Read the facts stored in this index instead of tagging files
+    #[arg(long, value_name = "DIR", conflicts_with = "paths")]
+    index: Option<PathBuf>,
+    /// With --index: the articles whose facts to list, in the search syntax (default: all)
+    #[arg(long, value_name = "QUERY", requires = "index")]
+    query: Option<String>,
+    /// With --index: keep articles with this facet value, e.g. org="Sinaloa Cartel"
+    /// (repeatable, as in `dossier search`)
+    #[arg(long = "filter", value_name = "NAME=VALUE", requires = "index", value_parser = super::search::parse_filter)]
+    filters: Vec<(String, String)>,
+    /// With --index: articles published on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)
+    #[arg(long, value_name = "DATE", requires = "index")]
+    since: Option<String>,
+    /// With --index: articles published on or before this date
+    #[arg(long, value_name = "DATE", requires = "index")]
+    until: Option<String>,
     /// Keep facts whose item (or its canonical name) contains this text, e.g. fentanyl
     #[arg(long, value_name = "TEXT")]
     item: Option<String>,
@@ -83,14 +101,15 @@ impl Filter {
             folded(&f.item).contains(want.as_str())
                 || folded(&f.item_canonical).contains(want.as_str())
         });
-        let label_ok = self
-            .label
-            .as_ref()
-            .is_none_or(|want| f.item_label.is_some_and(|l| l.eq_ignore_ascii_case(want)));
+        let label_ok = self.label.as_ref().is_none_or(|want| {
+            f.item_label
+                .as_deref()
+                .is_some_and(|l| l.eq_ignore_ascii_case(want))
+        });
         let action_ok = self
             .action
             .as_ref()
-            .is_none_or(|want| f.action == Some(want.as_str()));
+            .is_none_or(|want| f.action.as_deref() == Some(want.as_str()));
         let value = f.value_base;
         let min_ok = self.min.is_none_or(|min| value.is_some_and(|v| v >= min));
         let max_ok = self.max.is_none_or(|max| value.is_some_and(|v| v <= max));
@@ -105,8 +124,6 @@ impl Filter {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     pipeline::set_threads(args.threads)?;
-    let inputs = expand(&args.paths)?;
-    let tagger = super::build_tagger(args.lexicons.as_ref())?;
     let filter = Filter {
         item: args.item.as_deref().map(fold),
         label: args.label,
@@ -122,6 +139,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => Box::new(BufWriter::new(io::stdout())),
     };
     let mut sink = Sink::new(args.format, out)?;
+    if let Some(dir) = &args.index {
+        let request = Request {
+            query: args.query.clone().unwrap_or_default(),
+            facets: Vec::new(),
+            filters: args.filters.clone(),
+            since: args.since.clone(),
+            until: args.until.clone(),
+            sort: Sort::Date,
+            limit: 0,
+            offset: 0,
+            facet_limit: 0,
+        };
+        return from_index(dir, &request, &filter, sink, args.quiet);
+    }
+    let inputs = expand(&args.paths)?;
+    let tagger = super::build_tagger(args.lexicons.as_ref())?;
     let progress = pipeline::progress_bar(&inputs, args.quiet);
     let mut reader = Reader::new(inputs);
     let (mut articles, mut found, mut kept, mut skipped) = (0, 0, 0, 0);
@@ -169,6 +202,61 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// The facts the index stores for the articles `request` matches, newest article first.
+fn from_index(
+    dir: &std::path::Path,
+    request: &Request,
+    filter: &Filter,
+    mut sink: Sink,
+    quiet: bool,
+) -> anyhow::Result<ExitCode> {
+    let store = Store::open(dir)?;
+    let (articles, notes) = match stored_facts(&store, request) {
+        Ok(found) => found,
+        Err(e) => {
+            eprintln!("dossier facts: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    for note in notes {
+        eprintln!("dossier facts: note: {note}");
+    }
+    let (mut found, mut kept) = (0, 0);
+    for article in &articles {
+        let records: Vec<table::Record> =
+            serde_json::from_str(&article.facts).with_context(|| {
+                format!(
+                    "{}: the facts stored for {} are unreadable",
+                    dir.display(),
+                    article.id
+                )
+            })?;
+        for fact in records {
+            found += 1;
+            let row = Row {
+                doc_id: article.id.clone(),
+                title: article.title.clone(),
+                url: article.url.clone(),
+                published: article.published.clone(),
+                source: article.source.clone(),
+                fact,
+            };
+            if filter.keeps(&row) {
+                kept += 1;
+                sink.write(&row)?;
+            }
+        }
+    }
+    sink.finish()?;
+    if !quiet {
+        eprintln!(
+            "dossier facts: {kept} facts written of {found} stored for {} matching articles",
+            articles.len()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn fact_rows(tagger: &Tagger, record: Record) -> Result<Vec<Row>, String> {

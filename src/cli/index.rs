@@ -9,6 +9,7 @@ use indicatif::ProgressBar;
 
 use super::pipeline;
 use crate::article::Article;
+use crate::facts;
 use crate::index::Store;
 use crate::index::document::{document, fingerprint};
 use crate::index::writer::{Change, Indexed, Writer};
@@ -138,8 +139,9 @@ fn prepare(
         return Outcome::Unchanged;
     }
     let entities = tagger.tag(&article);
+    let facts = facts::link(&article, &entities);
     Outcome::Add {
-        doc: document(&store.fields, &article, &entities, print),
+        doc: document(&store.fields, &article, &entities, &facts, print),
         replaces: change != Change::New,
         id,
     }

@@ -66,7 +66,7 @@ const DEFAULT_FACETS: &[&str] = &[
     "published",
 ];
 
-fn parse_filter(arg: &str) -> Result<(String, String), String> {
+pub fn parse_filter(arg: &str) -> Result<(String, String), String> {
     let (name, value) = arg
         .split_once('=')
         .ok_or_else(|| format!("'{arg}' is not NAME=VALUE (e.g. org=\"Sinaloa Cartel\")"))?;

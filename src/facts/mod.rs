@@ -252,7 +252,12 @@ fn place(context: &Context<'_>) -> Option<String> {
     {
         last += 1;
     }
-    Some(context.text[places[first].start..places[last].end].to_string())
+    let written = &context.text[places[first].start..places[last].end];
+    // A dateline's capitals ("TUCSON") are not how the place is written.
+    if first == last && !written.chars().any(char::is_lowercase) {
+        return Some(name_of(context.text, places[first]));
+    }
+    Some(written.to_string())
 }
 
 /// Where the dateline of the figure's sentence ends ("LAREDO, Texas —"), or the sentence's

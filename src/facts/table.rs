@@ -1,7 +1,7 @@
 //! The fact table: each fact as a record with code point offsets (as the tag output's
 //! `facts` carries it) and as a row with its article's fields, for CSV, JSONL and Markdown.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
 use super::Fact;
 use crate::article::Article;
@@ -9,7 +9,7 @@ use crate::entity::Entity;
 use crate::text::offsets::code_points_of;
 
 /// One fact as the tag output carries it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Record {
     pub fact_id: String,
     pub start: usize,
@@ -20,14 +20,14 @@ pub struct Record {
     #[serde(serialize_with = "number")]
     pub value_max: Option<f64>,
     pub unit: Option<String>,
-    pub qualifier: Option<&'static str>,
+    pub qualifier: Option<String>,
     #[serde(serialize_with = "number")]
     pub value_base: Option<f64>,
     pub unit_base: Option<String>,
     pub item: Option<String>,
     pub item_canonical: Option<String>,
-    pub item_label: Option<&'static str>,
-    pub action: Option<&'static str>,
+    pub item_label: Option<String>,
+    pub action: Option<String>,
     pub period: Option<String>,
     pub period_start: Option<String>,
     pub period_end: Option<String>,
@@ -71,13 +71,13 @@ pub fn records(article: &Article, entities: &[Entity], facts: &[Fact]) -> Vec<Re
                 value: figure.number(),
                 value_max: figure.value_max,
                 unit: figure.unit.as_deref().map(str::to_string),
-                qualifier: figure.qualifier.map(|q| q.as_str()),
+                qualifier: figure.qualifier.map(|q| q.as_str().to_string()),
                 value_base: fact.value_base,
                 unit_base: fact.unit_base.clone(),
                 item: span(&fact.item),
                 item_canonical: fact.item_canonical.clone(),
-                item_label: fact.item_label,
-                action: fact.action,
+                item_label: fact.item_label.map(str::to_string),
+                action: fact.action.map(str::to_string),
                 period: span(&fact.period),
                 period_start: fact.period_start.clone(),
                 period_end: fact.period_end.clone(),
@@ -119,7 +119,6 @@ impl Row {
     pub fn cells(&self) -> Vec<String> {
         let f = &self.fact;
         let text = |s: &Option<String>| s.clone().unwrap_or_default();
-        let label = |s: Option<&str>| s.unwrap_or("").to_string();
         let num = |n: Option<f64>| match n {
             Some(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => format!("{}", n as i64),
             Some(n) => n.to_string(),
@@ -135,13 +134,13 @@ impl Row {
             num(f.value),
             num(f.value_max),
             text(&f.unit),
-            label(f.qualifier),
+            text(&f.qualifier),
             num(f.value_base),
             text(&f.unit_base),
             text(&f.item),
             text(&f.item_canonical),
-            label(f.item_label),
-            label(f.action),
+            text(&f.item_label),
+            text(&f.action),
             text(&f.period),
             text(&f.period_start),
             text(&f.period_end),

@@ -7,9 +7,10 @@ use tantivy::{DateTime, TantivyDocument};
 use super::schema::{DIMENSIONS, Fields, MEASURES, PUBLISHED, SOURCE};
 use crate::article::Article;
 use crate::entity::{Entity, Label};
+use crate::facts::Fact;
 use crate::fingerprint::Fnv1a;
 use crate::patterns::units::in_kilograms;
-use crate::sink::jsonl::write_entities;
+use crate::sink::jsonl::{write_entities, write_facts};
 
 /// What the index compares to know an article is unchanged: its every field, and the tagger
 /// that tagged it (so new lexicons re-tag what was indexed before).
@@ -35,11 +36,12 @@ pub fn fingerprint(article: &Article, tagger: u64) -> u64 {
     hash.finish()
 }
 
-/// The index document of `article` and its `entities` (byte offsets, sorted).
+/// The index document of `article`, its `entities` (byte offsets, sorted) and its `facts`.
 pub fn document(
     fields: &Fields,
     article: &Article,
     entities: &[Entity],
+    facts: &[Fact],
     fingerprint: u64,
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
@@ -78,6 +80,9 @@ pub fn document(
     let mut json = Vec::new();
     write_entities(&mut json, &article.text, entities);
     doc.add_text(fields.entities, String::from_utf8_lossy(&json));
+    json.clear();
+    write_facts(&mut json, article, entities, facts);
+    doc.add_text(fields.facts, String::from_utf8_lossy(&json));
     doc
 }
 

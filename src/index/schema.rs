@@ -12,7 +12,7 @@ use tantivy::tokenizer::{
 
 /// The index layout's version. Bump it whenever a field is added, removed or analyzed
 /// differently: an index of another format is refused with a message to rebuild it.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// The analyzer of every full-text field: words, lower-cased, accents folded ("Culiacán"
 /// matches "culiacan"), English stems ("seizures" matches "seizure").
@@ -86,6 +86,8 @@ pub struct Fields {
     pub facet: Field,
     /// The tag output's entities array (code point offsets), stored for search hits.
     pub entities: Field,
+    /// The tag output's facts array, stored for `dossier facts --index`.
+    pub facts: Field,
     /// Canonical names by dimension, searchable as `org:"Sinaloa Cartel"`; same order as
     /// [`DIMENSIONS`].
     pub names: Vec<Field>,
@@ -116,6 +118,7 @@ impl Default for Fields {
         let published = builder.add_date_field("published", INDEXED | STORED | FAST);
         let facet = builder.add_facet_field("facet", FacetOptions::default());
         let entities = builder.add_text_field("entities", STORED);
+        let facts = builder.add_text_field("facts", STORED);
         let names = DIMENSIONS
             .iter()
             .map(|d| builder.add_text_field(d.name, analyzed(false)))
@@ -136,6 +139,7 @@ impl Default for Fields {
             published,
             facet,
             entities,
+            facts,
             names,
             measures,
         }

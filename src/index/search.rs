@@ -5,7 +5,7 @@
 use std::fmt;
 use std::ops::Bound;
 
-use tantivy::collector::{Count, FacetCollector, FacetCounts, TopDocs};
+use tantivy::collector::{Count, DocSetCollector, FacetCollector, FacetCounts, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, Occur, Query, QueryParser, QueryParserError, RangeQuery, TermQuery,
 };
@@ -130,35 +130,12 @@ const SNIPPET_CHARS: usize = 240;
 pub fn search(store: &Store, request: &Request) -> Result<Results, SearchError> {
     let fields = &store.fields;
     let searcher = store.searcher()?;
-    let text_query = parse(store, &request.query)?;
-    let mut notes = Vec::new();
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
-    let mut drilled: Vec<(&'static str, Facet)> = Vec::new();
-    for (name, value) in &request.filters {
-        let dimension = facets::dimension(name).map_err(SearchError::Invalid)?;
-        let found = facets::resolve(&searcher, "facet", dimension, value)?;
-        if found.is_empty() {
-            notes.push(format!("no {dimension} named '{value}' is in the index"));
-        }
-        if let [(facet, true)] = found.as_slice() {
-            drilled.push((dimension, facet.clone()));
-        }
-        let any_of: Vec<(Occur, Box<dyn Query>)> = found
-            .into_iter()
-            .map(|(facet, _)| {
-                let term = Term::from_facet(fields.facet, &facet);
-                let query: Box<dyn Query> =
-                    Box::new(TermQuery::new(term, IndexRecordOption::Basic));
-                (Occur::Should, query)
-            })
-            .collect();
-        clauses.push((Occur::Must, Box::new(BooleanQuery::new(any_of))));
-    }
-    if request.since.is_some() || request.until.is_some() {
-        clauses.push((Occur::Must, date_range(fields, request)?));
-    }
-    let query = BooleanQuery::new(clauses);
-
+    let Narrowed {
+        text_query,
+        query,
+        drilled,
+        notes,
+    } = narrow(store, &searcher, request)?;
     let counted = counted_facets(request, &drilled)?;
     let mut facet_collector = FacetCollector::for_field("facet");
     for (_, facet) in &counted {
@@ -202,6 +179,99 @@ pub fn search(store: &Store, request: &Request) -> Result<Results, SearchError> 
         facets,
         notes,
     })
+}
+
+/// A request as a query: its text query, narrowed by its filters and dates.
+struct Narrowed {
+    text_query: Box<dyn Query>,
+    query: BooleanQuery,
+    /// Filters that name one facet with facets below it, by dimension.
+    drilled: Vec<(&'static str, Facet)>,
+    notes: Vec<String>,
+}
+
+fn narrow(store: &Store, searcher: &Searcher, request: &Request) -> Result<Narrowed, SearchError> {
+    let fields = &store.fields;
+    let text_query = parse(store, &request.query)?;
+    let mut notes = Vec::new();
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
+    let mut drilled: Vec<(&'static str, Facet)> = Vec::new();
+    for (name, value) in &request.filters {
+        let dimension = facets::dimension(name).map_err(SearchError::Invalid)?;
+        let found = facets::resolve(searcher, "facet", dimension, value)?;
+        if found.is_empty() {
+            notes.push(format!("no {dimension} named '{value}' is in the index"));
+        }
+        if let [(facet, true)] = found.as_slice() {
+            drilled.push((dimension, facet.clone()));
+        }
+        let any_of: Vec<(Occur, Box<dyn Query>)> = found
+            .into_iter()
+            .map(|(facet, _)| {
+                let term = Term::from_facet(fields.facet, &facet);
+                let query: Box<dyn Query> =
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                (Occur::Should, query)
+            })
+            .collect();
+        clauses.push((Occur::Must, Box::new(BooleanQuery::new(any_of))));
+    }
+    if request.since.is_some() || request.until.is_some() {
+        clauses.push((Occur::Must, date_range(fields, request)?));
+    }
+    Ok(Narrowed {
+        text_query,
+        query: BooleanQuery::new(clauses),
+        drilled,
+        notes,
+    })
+}
+
+/// The stored fact records (JSON arrays, as `dossier tag` writes them) of every article the
+/// request matches, with the article's citation fields, newest first.
+pub fn stored_facts(
+    store: &Store,
+    request: &Request,
+) -> Result<(Vec<StoredFacts>, Vec<String>), SearchError> {
+    let fields = &store.fields;
+    let searcher = store.searcher()?;
+    let narrowed = narrow(store, &searcher, request)?;
+    let addresses = searcher.search(&narrowed.query, &DocSetCollector)?;
+    let mut found = Vec::with_capacity(addresses.len());
+    for address in addresses {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let published = doc
+            .get_first(fields.published)
+            .and_then(|v| v.as_datetime())
+            .map(|d| d.into_utc().date().to_string());
+        found.push(StoredFacts {
+            id: text(fields.id).unwrap_or_default(),
+            title: text(fields.title),
+            url: text(fields.url),
+            published,
+            source: text(fields.source),
+            facts: text(fields.facts).unwrap_or_else(|| "[]".to_string()),
+        });
+    }
+    found.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id)));
+    Ok((found, narrowed.notes))
+}
+
+/// An article's citation fields and its facts as stored.
+#[derive(Debug, Clone)]
+pub struct StoredFacts {
+    pub id: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub source: Option<String>,
+    /// The JSON array of the article's fact records.
+    pub facts: String,
 }
 
 /// The query in tantivy's syntax over the default fields; empty or `*` matches everything.

@@ -144,7 +144,7 @@ mod tests {
                 text: text.to_string(),
                 ..Article::default()
             };
-            document(&store.fields, &article, &[], fingerprint)
+            document(&store.fields, &article, &[], &[], fingerprint)
         };
         let mut writer = Writer::new(&store).unwrap();
         assert_eq!(
