@@ -110,3 +110,45 @@ fn the_fact_table_opens_as_csv_and_filters_hold() {
             .all(|l| l.starts_with("| ") && l.ends_with(" |"))
     );
 }
+
+#[test]
+fn grouped_claims_account_for_every_fact_once() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["facts", corpus.to_str().unwrap(), "--format", "jsonl", "-q"];
+        args.extend(extra);
+        common::records(&common::dossier(&args).stdout)
+    };
+    let facts = run(&[]);
+    let claims = run(&["--group"]);
+    assert!(claims.len() < facts.len(), "some claims merge");
+    let mut cited: Vec<String> = Vec::new();
+    for claim in &claims {
+        let citations = claim["citations"].as_array().unwrap();
+        assert_eq!(claim["count"].as_u64().unwrap() as usize, citations.len());
+        cited.extend(
+            citations
+                .iter()
+                .map(|c| c["fact_id"].as_str().unwrap().to_string()),
+        );
+        // A merged claim's reports agree on what, what happened and when.
+        if citations.len() > 1 {
+            assert!(
+                claim["action"].is_string() && claim["period_start"].is_string(),
+                "{claim}"
+            );
+        }
+    }
+    cited.sort();
+    let mut all: Vec<String> = facts
+        .iter()
+        .map(|f| f["fact_id"].as_str().unwrap().to_string())
+        .collect();
+    all.sort();
+    assert_eq!(cited, all);
+    assert!(
+        claims
+            .iter()
+            .any(|c| !c["conflicts"].as_array().unwrap().is_empty())
+    );
+}

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 
 use super::pipeline;
+use crate::facts::group::{self, Claim};
 use crate::facts::table::{HEADER, Row};
 use crate::facts::{self, table};
 use crate::index::Store;
@@ -69,6 +70,11 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value = "csv")]
     format: Format,
+    /// Merge the same claim reported by several articles (same item, action, value and
+    /// unit, overlapping period) into one row with its count and citations, and flag other
+    /// figures given for the same item, action and period
+    #[arg(long)]
+    group: bool,
     /// Write the table here instead of stdout
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -138,7 +144,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         )),
         None => Box::new(BufWriter::new(io::stdout())),
     };
-    let mut sink = Sink::new(args.format, out)?;
+    let mut sink = Sink::new(args.format, out, args.group);
     if let Some(dir) = &args.index {
         let request = Request {
             query: args.query.clone().unwrap_or_default(),
@@ -272,70 +278,143 @@ fn fact_rows(tagger: &Tagger, record: Record) -> Result<Vec<Row>, String> {
         .collect())
 }
 
-/// Where rows go, in the chosen format.
-enum Sink {
-    Csv(Box<csv::Writer<Box<dyn Write + Send>>>),
-    Jsonl(Box<dyn Write + Send>),
-    Md(Box<dyn Write + Send>),
+/// A table the sinks can write: facts, or claims.
+trait Table: serde::Serialize {
+    const HEADER: &'static [&'static str];
+    /// The columns a Markdown table shows: enough to read and cite.
+    const MD_COLUMNS: &'static [&'static str];
+    fn cells(&self) -> Vec<String>;
 }
 
-/// The Markdown table's columns: enough to read and cite a fact.
-const MD_COLUMNS: &[&str] = &[
-    "published",
-    "source",
-    "figure_text",
-    "qualifier",
-    "item",
-    "action",
-    "period",
-    "place",
-    "attributed_to",
-    "sentence",
-    "url",
-];
+impl Table for Row {
+    const HEADER: &'static [&'static str] = HEADER;
+    const MD_COLUMNS: &'static [&'static str] = &[
+        "published",
+        "source",
+        "figure_text",
+        "qualifier",
+        "item",
+        "action",
+        "period",
+        "place",
+        "attributed_to",
+        "sentence",
+        "url",
+    ];
+    fn cells(&self) -> Vec<String> {
+        Row::cells(self)
+    }
+}
+
+impl Table for Claim {
+    const HEADER: &'static [&'static str] = group::HEADER;
+    const MD_COLUMNS: &'static [&'static str] = &[
+        "item",
+        "action",
+        "value_base",
+        "unit_base",
+        "period_start",
+        "period_end",
+        "count",
+        "conflicts",
+        "sources",
+        "urls",
+    ];
+    fn cells(&self) -> Vec<String> {
+        Claim::cells(self)
+    }
+}
+
+/// Where rows go: written as they come, or held to be merged into claims (`--group`).
+struct Sink {
+    format: Format,
+    out: Box<dyn Write + Send>,
+    wrote_header: bool,
+    held: Option<Vec<Row>>,
+}
 
 impl Sink {
-    fn new(format: Format, mut out: Box<dyn Write + Send>) -> anyhow::Result<Sink> {
-        Ok(match format {
-            Format::Csv => {
-                let mut csv = csv::Writer::from_writer(out);
-                csv.write_record(HEADER)?;
-                Sink::Csv(Box::new(csv))
-            }
-            Format::Jsonl => Sink::Jsonl(out),
-            Format::Md => {
-                writeln!(out, "| {} |", MD_COLUMNS.join(" | "))?;
-                writeln!(out, "|{}", "---|".repeat(MD_COLUMNS.len()))?;
-                Sink::Md(out)
-            }
-        })
+    fn new(format: Format, out: Box<dyn Write + Send>, group: bool) -> Sink {
+        Sink {
+            format,
+            out,
+            wrote_header: false,
+            held: group.then(Vec::new),
+        }
     }
 
     fn write(&mut self, row: &Row) -> anyhow::Result<()> {
-        match self {
-            Sink::Csv(csv) => csv.write_record(row.cells())?,
-            Sink::Jsonl(out) => {
-                serde_json::to_writer(&mut *out, row)?;
-                out.write_all(b"\n")?;
+        match &mut self.held {
+            Some(held) => held.push(row.clone()),
+            None => self.put(row)?,
+        }
+        Ok(())
+    }
+
+    fn put<T: Table>(&mut self, row: &T) -> anyhow::Result<()> {
+        if !self.wrote_header {
+            self.wrote_header = true;
+            self.header::<T>()?;
+        }
+        match self.format {
+            Format::Csv => {
+                let mut csv = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(&mut self.out);
+                csv.write_record(row.cells())?;
+                csv.flush()?;
             }
-            Sink::Md(out) => {
+            Format::Jsonl => {
+                serde_json::to_writer(&mut self.out, row)?;
+                self.out.write_all(b"\n")?;
+            }
+            Format::Md => {
                 let cells = row.cells();
-                let column = |name: &str| {
-                    let at = HEADER.iter().position(|h| *h == name).unwrap_or(0);
-                    cells[at].replace('|', "\\|").replace('\n', " ")
-                };
-                let line: Vec<String> = MD_COLUMNS.iter().map(|c| column(c)).collect();
-                writeln!(out, "| {} |", line.join(" | "))?;
+                let line: Vec<String> = T::MD_COLUMNS
+                    .iter()
+                    .map(|name| {
+                        let at = T::HEADER.iter().position(|h| h == name).unwrap_or(0);
+                        cells[at].replace('|', "\\|").replace('\n', " ")
+                    })
+                    .collect();
+                writeln!(self.out, "| {} |", line.join(" | "))?;
             }
         }
         Ok(())
     }
 
-    fn finish(self) -> anyhow::Result<()> {
-        match self {
-            Sink::Csv(mut csv) => csv.flush()?,
-            Sink::Jsonl(mut out) | Sink::Md(mut out) => out.flush()?,
+    fn header<T: Table>(&mut self) -> anyhow::Result<()> {
+        match self.format {
+            Format::Csv => {
+                let mut csv = csv::Writer::from_writer(&mut self.out);
+                csv.write_record(T::HEADER)?;
+                csv.flush()?;
+            }
+            Format::Jsonl => {}
+            Format::Md => {
+                writeln!(self.out, "| {} |", T::MD_COLUMNS.join(" | "))?;
+                writeln!(self.out, "|{}", "---|".repeat(T::MD_COLUMNS.len()))?;
+            }
         }
+        Ok(())
+    }
+
+    /// Writes the claims of held rows, then the header of an empty table, and flushes.
+    fn finish(mut self) -> anyhow::Result<()> {
+        match self.held.take() {
+            Some(rows) => {
+                let claims = group::group(rows);
+                for claim in &claims {
+                    self.put(claim)?;
+                }
+                if !self.wrote_header {
+                    self.header::<Claim>()?;
+                }
+            }
+            None if !self.wrote_header => self.header::<Row>()?,
+            None => {}
+        }
+        self.out.flush()?;
         Ok(())
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod attribution;
+pub mod group;
 pub mod item;
 pub mod period;
 pub mod table;

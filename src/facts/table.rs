@@ -47,6 +47,15 @@ fn number<S: Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     }
 }
 
+/// A number as the tables write it: integers without a fraction.
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        format!("{}", n as i64)
+    } else {
+        n.to_string()
+    }
+}
+
 /// The records of an article's facts, offsets in code points.
 pub fn records(article: &Article, entities: &[Entity], facts: &[Fact]) -> Vec<Record> {
     let text = &article.text;
@@ -119,11 +128,7 @@ impl Row {
     pub fn cells(&self) -> Vec<String> {
         let f = &self.fact;
         let text = |s: &Option<String>| s.clone().unwrap_or_default();
-        let num = |n: Option<f64>| match n {
-            Some(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => format!("{}", n as i64),
-            Some(n) => n.to_string(),
-            None => String::new(),
-        };
+        let num = |n: Option<f64>| n.map(format_number).unwrap_or_default();
         vec![
             f.fact_id.clone(),
             self.doc_id.clone(),
