@@ -72,7 +72,7 @@ pub fn rows(content: &str) -> impl Iterator<Item = (&str, &str)> {
 /// The action of the figure: for a percentage, a change word right beside it ("a 27%
 /// increase", "rose 27%"); otherwise the nearest action word in the clause, before the
 /// figure on a tie ("seized 63 firearms" rather than "… found"), or else in the sentence.
-pub fn find(context: &Context<'_>, item_end: Option<usize>) -> Option<&'static str> {
+pub fn find(context: &Context<'_>, item: Option<std::ops::Range<usize>>) -> Option<&'static str> {
     let action_at = |i: usize| {
         let word = context.tokens[i].folded.as_str();
         // "up to $5 million" is a qualifier, not a rise.
@@ -84,8 +84,8 @@ pub fn find(context: &Context<'_>, item_end: Option<usize>) -> Option<&'static s
     };
     // "58 officers killed", "pills seized at the port": a participle right after what the
     // figure counts is its event.
-    if let Some(item) = item_end
-        && let Some(next) = context.tokens.iter().position(|t| t.start >= item)
+    if let Some(item) = &item
+        && let Some(next) = context.tokens.iter().position(|t| t.start >= item.end)
         && let Some(action) = action_at(next)
         && context.tokens[next].folded.ends_with("ed")
     {
@@ -100,11 +100,30 @@ pub fn find(context: &Context<'_>, item_end: Option<usize>) -> Option<&'static s
             return Some(change);
         }
     }
+    // "2,600 murder victims", "70,000 overdose deaths": the event is in what is counted.
+    if let Some(item) = item
+        && let Some(inside) = context
+            .tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.start >= item.start && t.end <= item.end)
+            .find_map(|(i, _)| action_at(i))
+    {
+        return Some(inside);
+    }
+    // A count or a measure changes only when nothing else happens to it: "seizures climbed
+    // to 68,000 pounds" reports seizures.
+    let is_change = |a: &str| matches!(a, "increase" | "decrease");
+    let percent = context.figure.label == Label::PERCENT;
     let nearest = |range: std::ops::Range<usize>| {
         range
-            .filter_map(|i| Some((context.distance(i), i >= context.after, action_at(i)?)))
-            .min_by_key(|&(distance, after, _)| (distance, after))
-            .map(|(_, _, action)| action)
+            .filter_map(|i| {
+                let action = action_at(i)?;
+                let demoted = !percent && is_change(action);
+                Some((demoted, context.distance(i), i >= context.after, action))
+            })
+            .min_by_key(|&(demoted, distance, after, _)| (demoted, distance, after))
+            .map(|(_, _, _, action)| action)
     };
     nearest(context.clause.clone()).or_else(|| nearest(0..context.tokens.len()))
 }

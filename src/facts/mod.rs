@@ -141,7 +141,7 @@ pub fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
             None => (None, None, None),
         };
         let (value_base, unit_base) = base_value(figure);
-        let action = action::find(&context, item.as_ref().map(|r| r.end));
+        let action = action::find(&context, item.clone());
         facts.push(Fact {
             figure: index,
             start: figure.start,
