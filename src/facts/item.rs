@@ -114,10 +114,10 @@ pub fn find(context: &Context<'_>) -> Option<Range<usize>> {
         {
             return phrase(context, i + 2);
         }
-        if matches!(word(i), Some("of" | "de" | "del" | "in" | "en")) {
-            return phrase(context, i + 1);
-        }
-        return subject_before_change(context);
+        let after = matches!(word(i), Some("of" | "de" | "del" | "in" | "en"))
+            .then(|| phrase(context, i + 1))
+            .flatten();
+        return after.or_else(|| subject_before_change(context));
     }
     if counted {
         return phrase(context, i);
@@ -189,13 +189,19 @@ fn phrase(context: &Context<'_>, from: usize) -> Option<Range<usize>> {
     let end_of_clause = context.clause.end.min(tokens.len());
     let mut last: Option<usize> = None;
     let mut i = from;
-    // "19 of the rifles", "tres de los detenidos".
+    // "19 of the rifles", "tres de los detenidos", "31,900 of the nearly 70,000 deaths".
+    let partitive = matches!(tokens.get(i).map(|t| t.folded.as_str()), Some("of" | "de"));
     while i < end_of_clause
-        && i < from + 3
-        && matches!(
+        && i < from + 6
+        && (matches!(
             tokens[i].folded.as_str(),
             "of" | "the" | "these" | "those" | "its" | "their" | "de" | "los" | "las" | "la" | "el"
-        )
+        ) || partitive
+            && (is_number(&tokens[i].folded)
+                || matches!(
+                    tokens[i].folded.as_str(),
+                    "nearly" | "about" | "more" | "than" | "roughly" | "some" | "almost" | "over"
+                )))
     {
         i += 1;
     }
