@@ -9,24 +9,14 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 
 use super::pipeline;
-use crate::facts::group::{self, Claim};
-use crate::facts::table::{HEADER, Row};
+use crate::facts::table::Row;
 use crate::facts::{self, table};
 use crate::index::Store;
 use crate::index::search::{Request, Sort, stored_facts};
 use crate::ingest::{Reader, Record, expand};
+use crate::sink::table::{Format, Sink};
 use crate::tagger::Tagger;
 use crate::text::fold::fold;
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum Format {
-    /// RFC 4180, UTF-8, a header row: opens in a spreadsheet
-    Csv,
-    /// One JSON object per fact
-    Jsonl,
-    /// A Markdown table of the main columns, for notes and reports
-    Md,
-}
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -276,145 +266,4 @@ fn fact_rows(tagger: &Tagger, record: Record) -> Result<Vec<Row>, String> {
         .into_iter()
         .map(|record| Row::new(&article, record))
         .collect())
-}
-
-/// A table the sinks can write: facts, or claims.
-trait Table: serde::Serialize {
-    const HEADER: &'static [&'static str];
-    /// The columns a Markdown table shows: enough to read and cite.
-    const MD_COLUMNS: &'static [&'static str];
-    fn cells(&self) -> Vec<String>;
-}
-
-impl Table for Row {
-    const HEADER: &'static [&'static str] = HEADER;
-    const MD_COLUMNS: &'static [&'static str] = &[
-        "published",
-        "source",
-        "figure_text",
-        "qualifier",
-        "item",
-        "action",
-        "period",
-        "place",
-        "attributed_to",
-        "sentence",
-        "url",
-    ];
-    fn cells(&self) -> Vec<String> {
-        Row::cells(self)
-    }
-}
-
-impl Table for Claim {
-    const HEADER: &'static [&'static str] = group::HEADER;
-    const MD_COLUMNS: &'static [&'static str] = &[
-        "item",
-        "action",
-        "value_base",
-        "unit_base",
-        "period_start",
-        "period_end",
-        "count",
-        "conflicts",
-        "sources",
-        "urls",
-    ];
-    fn cells(&self) -> Vec<String> {
-        Claim::cells(self)
-    }
-}
-
-/// Where rows go: written as they come, or held to be merged into claims (`--group`).
-struct Sink {
-    format: Format,
-    out: Box<dyn Write + Send>,
-    wrote_header: bool,
-    held: Option<Vec<Row>>,
-}
-
-impl Sink {
-    fn new(format: Format, out: Box<dyn Write + Send>, group: bool) -> Sink {
-        Sink {
-            format,
-            out,
-            wrote_header: false,
-            held: group.then(Vec::new),
-        }
-    }
-
-    fn write(&mut self, row: &Row) -> anyhow::Result<()> {
-        match &mut self.held {
-            Some(held) => held.push(row.clone()),
-            None => self.put(row)?,
-        }
-        Ok(())
-    }
-
-    fn put<T: Table>(&mut self, row: &T) -> anyhow::Result<()> {
-        if !self.wrote_header {
-            self.wrote_header = true;
-            self.header::<T>()?;
-        }
-        match self.format {
-            Format::Csv => {
-                let mut csv = csv::WriterBuilder::new()
-                    .has_headers(false)
-                    .from_writer(&mut self.out);
-                csv.write_record(row.cells())?;
-                csv.flush()?;
-            }
-            Format::Jsonl => {
-                serde_json::to_writer(&mut self.out, row)?;
-                self.out.write_all(b"\n")?;
-            }
-            Format::Md => {
-                let cells = row.cells();
-                let line: Vec<String> = T::MD_COLUMNS
-                    .iter()
-                    .map(|name| {
-                        let at = T::HEADER.iter().position(|h| h == name).unwrap_or(0);
-                        cells[at].replace('|', "\\|").replace('\n', " ")
-                    })
-                    .collect();
-                writeln!(self.out, "| {} |", line.join(" | "))?;
-            }
-        }
-        Ok(())
-    }
-
-    fn header<T: Table>(&mut self) -> anyhow::Result<()> {
-        match self.format {
-            Format::Csv => {
-                let mut csv = csv::Writer::from_writer(&mut self.out);
-                csv.write_record(T::HEADER)?;
-                csv.flush()?;
-            }
-            Format::Jsonl => {}
-            Format::Md => {
-                writeln!(self.out, "| {} |", T::MD_COLUMNS.join(" | "))?;
-                writeln!(self.out, "|{}", "---|".repeat(T::MD_COLUMNS.len()))?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Writes the claims of held rows, then the header of an empty table, and flushes.
-    fn finish(mut self) -> anyhow::Result<()> {
-        match self.held.take() {
-            Some(rows) => {
-                let claims = group::group(rows);
-                for claim in &claims {
-                    self.put(claim)?;
-                }
-                if !self.wrote_header {
-                    self.header::<Claim>()?;
-                }
-            }
-            None if !self.wrote_header => self.header::<Row>()?,
-            None => {}
-        }
-        self.out.flush()?;
-        Ok(())
-    }
 }

@@ -8,6 +8,7 @@
 
 pub mod document;
 pub mod facets;
+mod hits;
 pub mod schema;
 pub mod search;
 pub mod store;
