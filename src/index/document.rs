@@ -1,6 +1,6 @@
 //! A tagged article as an index document: its fields, its facets and its figures.
 
-use tantivy::schema::{Facet, Field};
+use tantivy::schema::{Facet, Field, Value};
 use tantivy::time::{Date, Month};
 use tantivy::{DateTime, TantivyDocument};
 
@@ -84,6 +84,20 @@ pub fn document(
     write_facts(&mut json, article, entities, facts);
     doc.add_text(fields.facts, String::from_utf8_lossy(&json));
     doc
+}
+
+/// A stored text field of an index document.
+pub fn stored_text(doc: &TantivyDocument, field: Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+}
+
+/// A stored date field of an index document, as YYYY-MM-DD.
+pub fn stored_day(doc: &TantivyDocument, field: Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_datetime())
+        .map(|d| d.into_utc().date().to_string())
 }
 
 /// The name an entity is filed under: its canonical name, or what the text says.

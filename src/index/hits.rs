@@ -3,10 +3,10 @@
 //! text, as for a query on canonical names only).
 
 use tantivy::query::Query;
-use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
+use super::document::{stored_day, stored_text};
 use super::schema::Fields;
 use super::search::{Hit, SearchError};
 
@@ -25,11 +25,7 @@ pub fn hits(
     let mut hits = Vec::with_capacity(ranked.len());
     for (score, address) in ranked {
         let doc: TantivyDocument = searcher.doc(address)?;
-        let text = |field| {
-            doc.get_first(field)
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-        };
+        let text = |field| stored_text(&doc, field);
         let full_text = text(fields.text).unwrap_or_default();
         let snippet = snippets.snippet(&full_text);
         let (snippet, highlights) = if snippet.fragment().is_empty() {
@@ -37,10 +33,7 @@ pub fn hits(
         } else {
             excerpt(&full_text, snippet.fragment_range(), snippet.highlighted())
         };
-        let published = doc
-            .get_first(fields.published)
-            .and_then(|v| v.as_datetime())
-            .map(|d| d.into_utc().date().to_string());
+        let published = stored_day(&doc, fields.published);
         hits.push(Hit {
             id: text(fields.id).unwrap_or_default(),
             title: text(fields.title),

@@ -9,11 +9,11 @@ use tantivy::collector::{Count, DocSetCollector, FacetCollector, FacetCounts, To
 use tantivy::query::{
     AllQuery, BooleanQuery, Occur, Query, QueryParser, QueryParserError, RangeQuery, TermQuery,
 };
-use tantivy::schema::{Facet, IndexRecordOption, Term, Value};
+use tantivy::schema::{Facet, IndexRecordOption, Term};
 use tantivy::time::Date;
 use tantivy::{DateTime, Order, Searcher, TantivyDocument};
 
-use super::document::{date_time, published_date};
+use super::document::{date_time, published_date, stored_day, stored_text};
 use super::facets::{self, value_below_dimension};
 use super::schema::{Fields, PUBLISHED};
 use super::store::Store;
@@ -236,15 +236,8 @@ pub fn stored_facts(
     let mut found = Vec::with_capacity(addresses.len());
     for address in addresses {
         let doc: TantivyDocument = searcher.doc(address)?;
-        let text = |field| {
-            doc.get_first(field)
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-        };
-        let published = doc
-            .get_first(fields.published)
-            .and_then(|v| v.as_datetime())
-            .map(|d| d.into_utc().date().to_string());
+        let text = |field| stored_text(&doc, field);
+        let published = stored_day(&doc, fields.published);
         found.push(StoredFacts {
             id: text(fields.id).unwrap_or_default(),
             title: text(fields.title),
