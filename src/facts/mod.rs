@@ -18,6 +18,7 @@ use std::ops::Range;
 
 use crate::article::Article;
 use crate::entity::{Entity, Label, Value};
+use crate::patterns::dates::calendar_date;
 use crate::patterns::units::in_kilograms;
 use crate::text::sentences::sentences;
 use attribution::Antecedents;
@@ -87,7 +88,7 @@ pub fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
         return Vec::new();
     }
     let sentences = sentences(text);
-    let published = article.published.as_deref().and_then(period::parse_iso);
+    let published = article.published.as_deref().and_then(calendar_date);
     let mut facts = Vec::new();
     let mut named = Antecedents::default();
     let mut before_sentence = Antecedents::default();

@@ -9,7 +9,7 @@ use time::{Date, Duration, Month, Weekday};
 
 use super::Context;
 use crate::entity::{Entity, Label, Value};
-use crate::patterns::dates::month_number;
+use crate::patterns::dates::{calendar_date, month_number};
 use crate::text::fold::fold;
 
 /// A period: its words in the text and, when known, its first and last day.
@@ -17,15 +17,6 @@ pub struct Found {
     pub span: Range<usize>,
     pub start: Option<String>,
     pub end: Option<String>,
-}
-
-/// A `YYYY-MM-DD` date (or the date part of a timestamp).
-pub fn parse_iso(s: &str) -> Option<Date> {
-    let s = s.trim().get(..10)?;
-    let year = s.get(..4)?.parse().ok()?;
-    let month: u8 = s.get(5..7)?.parse().ok()?;
-    let day = s.get(8..10)?.parse().ok()?;
-    Date::from_calendar_date(year, Month::try_from(month).ok()?, day).ok()
 }
 
 type Days = (Date, Date);
@@ -126,7 +117,7 @@ fn iso_days(iso: &str) -> Option<Days> {
             let first = Date::from_calendar_date(year, month, 1).ok()?;
             Some((first, month_end(first)))
         }
-        _ => parse_iso(iso).map(|d| (d, d)),
+        _ => calendar_date(iso).map(|d| (d, d)),
     }
 }
 

@@ -1,14 +1,15 @@
 //! A tagged article as an index document: its fields, its facets and its figures.
 
 use tantivy::schema::{Facet, Field, Value};
-use tantivy::time::{Date, Month};
 use tantivy::{DateTime, TantivyDocument};
+use time::Date;
 
 use super::schema::{DIMENSIONS, Fields, MEASURES, PUBLISHED, SOURCE};
 use crate::article::Article;
 use crate::entity::{Entity, Label};
 use crate::facts::Fact;
 use crate::fingerprint::Fnv1a;
+use crate::patterns::dates::calendar_date;
 use crate::patterns::units::in_kilograms;
 use crate::sink::jsonl::{write_entities, write_facts};
 
@@ -58,7 +59,7 @@ pub fn document(
         doc.add_text(fields.source, source);
         doc.add_facet(fields.facet, Facet::from_path([SOURCE, source.trim()]));
     }
-    if let Some(date) = article.published.as_deref().and_then(published_date) {
+    if let Some(date) = article.published.as_deref().and_then(calendar_date) {
         doc.add_date(fields.published, date_time(date));
         let yyyy = format!("{:04}", date.year());
         let mm = format!("{:02}", date.month() as u8);
@@ -149,33 +150,7 @@ fn measure(fields: &Fields, entity: &Entity) -> Option<(Field, f64)> {
     Some((fields.measures[at], base))
 }
 
-/// The date of a `published` value: "2024-03-05", or the date part of a timestamp
-/// ("2024-03-05T14:20:00-06:00"). Anything else has no date.
-pub fn published_date(published: &str) -> Option<Date> {
-    let date = published.trim().get(..10)?;
-    let mut parts = date.split('-');
-    let year: i32 = parts.next()?.parse().ok()?;
-    let month: u8 = parts.next()?.parse().ok()?;
-    let day: u8 = parts.next()?.parse().ok()?;
-    Date::from_calendar_date(year, Month::try_from(month).ok()?, day).ok()
-}
-
 /// Midnight UTC of `date`, as the index stores dates.
 pub fn date_time(date: Date) -> DateTime {
     DateTime::from_utc(date.midnight().assume_utc())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn published_dates_are_read_or_left_out() {
-        let day = |s| published_date(s).map(|d| (d.year(), d.month() as u8, d.day()));
-        assert_eq!(day("2024-03-05"), Some((2024, 3, 5)));
-        assert_eq!(day("2024-03-05T14:20:00-06:00"), Some((2024, 3, 5)));
-        assert_eq!(day("2024-02-30"), None);
-        assert_eq!(day("March 2024"), None);
-        assert_eq!(day("2024"), None);
-    }
 }

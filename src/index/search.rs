@@ -10,13 +10,14 @@ use tantivy::query::{
     AllQuery, BooleanQuery, Occur, Query, QueryParser, QueryParserError, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Facet, IndexRecordOption, Term};
-use tantivy::time::Date;
 use tantivy::{DateTime, Order, Searcher, TantivyDocument};
+use time::Date;
 
-use super::document::{date_time, published_date, stored_day, stored_text};
+use super::document::{date_time, stored_day, stored_text};
 use super::facets::{self, value_below_dimension};
 use super::schema::{Fields, PUBLISHED};
 use super::store::Store;
+use crate::patterns::dates::calendar_date;
 
 /// How hits are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -336,12 +337,12 @@ fn date_range(fields: &Fields, request: &Request) -> Result<Box<dyn Query>, Sear
 fn date_bound(value: &str, end: bool) -> Option<Date> {
     let value = value.trim();
     let (year, month) = match value.len() {
-        10 => return published_date(value),
+        10 => return calendar_date(value),
         7 => (value[..4].parse().ok()?, value.get(5..7)?.parse().ok()?),
         4 => (value.parse().ok()?, if end { 12 } else { 1 }),
         _ => return None,
     };
-    let month = tantivy::time::Month::try_from(month).ok()?;
+    let month = time::Month::try_from(month).ok()?;
     let day = if end { month.length(year) } else { 1 };
     Date::from_calendar_date(year, month, day).ok()
 }

@@ -32,6 +32,20 @@ impl Published {
     }
 }
 
+/// The calendar date of a `YYYY-MM-DD` value, or of the date part of a timestamp
+/// ("2024-03-05T14:20:00-06:00"): a publication date, or a date entity's ISO value.
+/// Anything else, or a day the calendar does not have, is no date.
+pub fn calendar_date(s: &str) -> Option<time::Date> {
+    let s = s.trim().get(..10)?;
+    if s.as_bytes()[4] != b'-' || s.as_bytes()[7] != b'-' {
+        return None;
+    }
+    let year = s.get(..4)?.parse().ok()?;
+    let month: u8 = s.get(5..7)?.parse().ok()?;
+    let day = s.get(8..10)?.parse().ok()?;
+    time::Date::from_calendar_date(year, time::Month::try_from(month).ok()?, day).ok()
+}
+
 /// The month (1-12) a folded word names: "march", "mar", "sept".
 pub fn month_number(word: &str) -> Option<u32> {
     vocabulary::value(word, vocabulary::MONTH)
@@ -489,6 +503,16 @@ fn relative_date(doc: &Doc<'_>, i: usize) -> Option<Entity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn published_dates_are_read_or_left_out() {
+        let day = |s| calendar_date(s).map(|d| (d.year(), d.month() as u8, d.day()));
+        assert_eq!(day("2024-03-05"), Some((2024, 3, 5)));
+        assert_eq!(day("2024-03-05T14:20:00-06:00"), Some((2024, 3, 5)));
+        assert_eq!(day("2024-02-30"), None);
+        assert_eq!(day("March 2024"), None);
+        assert_eq!(day("2024"), None);
+    }
 
     fn dates(text: &str, published: Option<&str>) -> Vec<(String, Option<String>)> {
         let doc = Doc::new(text);
