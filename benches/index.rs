@@ -78,7 +78,13 @@ fn main() {
     let store = Store::open(&scratch.join("tagged")).expect("the index opens");
     for (name, facets) in [
         ("without facets", vec![]),
-        ("with 7 facets", default_facets()),
+        (
+            "with 7 facets",
+            dossier::index::facets::DEFAULT
+                .iter()
+                .map(|f| f.to_string())
+                .collect(),
+        ),
     ] {
         let mut times = latencies(&store, facets);
         times.sort();
@@ -147,20 +153,6 @@ fn index(dir: &Path, articles: &[Article], tagger: Option<&Tagger>) -> Duration 
     }
     writer.finish(&store).expect("the index commits");
     started.elapsed()
-}
-
-fn default_facets() -> Vec<String> {
-    [
-        "org",
-        "person",
-        "location",
-        "weapon",
-        "drug",
-        "source",
-        "published",
-    ]
-    .map(String::from)
-    .to_vec()
 }
 
 /// The time of every search of the query set, over several rounds.

@@ -1,8 +1,6 @@
 //! `dossier facts`: tag articles and print their fact table (CSV, JSONL or Markdown),
 //! filtered by item, label, action, value and unit.
 
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -20,9 +18,8 @@ use crate::text::fold::fold;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// JSONL files, .txt/.md/.html files, directories (walked recursively), or - for stdin (the
-    /// default)
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: pipeline::Inputs,
     /// Read the facts stored in this index instead of tagging files
     #[arg(long, value_name = "DIR", conflicts_with = "paths")]
     index: Option<PathBuf>,
@@ -68,15 +65,6 @@ pub struct Args {
     /// Write the table here instead of stdout
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// A directory of the user's own lexicon .tsv files, added to the defaults
-    #[arg(long, value_name = "DIR")]
-    lexicons: Option<PathBuf>,
-    /// Print no progress bar and no summary
-    #[arg(short, long)]
-    quiet: bool,
-    /// Worker threads (default: one per core)
-    #[arg(short = 'j', long, value_name = "N")]
-    threads: Option<usize>,
 }
 
 /// Which facts to keep.
@@ -119,7 +107,7 @@ impl Filter {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    pipeline::set_threads(args.threads)?;
+    pipeline::set_threads(args.input.threads)?;
     let filter = Filter {
         item: args.item.as_deref().map(fold),
         label: args.label,
@@ -128,12 +116,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         max: args.max,
         unit: args.unit,
     };
-    let out: Box<dyn Write + Send> = match &args.output {
-        Some(path) => Box::new(BufWriter::new(
-            File::create(path).with_context(|| format!("{}: cannot create", path.display()))?,
-        )),
-        None => Box::new(BufWriter::new(io::stdout())),
-    };
+    let out = pipeline::open_output(args.output.as_ref())?;
     let mut sink = Sink::new(args.format, out, args.group);
     if let Some(dir) = &args.index {
         let request = Request {
@@ -147,11 +130,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             offset: 0,
             facet_limit: 0,
         };
-        return from_index(dir, &request, &filter, sink, args.quiet);
+        return from_index(dir, &request, &filter, sink, args.input.quiet);
     }
-    let inputs = expand(&args.paths)?;
-    let tagger = super::build_tagger(args.lexicons.as_ref())?;
-    let progress = pipeline::progress_bar(&inputs, args.quiet);
+    let inputs = expand(&args.input.paths)?;
+    let tagger = super::build_tagger(args.input.lexicons.as_ref())?;
+    let progress = pipeline::progress_bar(&inputs, args.input.quiet);
     let mut reader = Reader::new(inputs);
     let (mut articles, mut found, mut kept, mut skipped) = (0, 0, 0, 0);
     pipeline::run(
@@ -180,10 +163,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     )?;
     sink.finish()?;
     progress.finish_and_clear();
-    for problem in &reader.unreadable {
-        eprintln!("dossier: error: cannot read {problem}");
-    }
-    if !args.quiet {
+    let code = pipeline::report_unreadable(&reader);
+    if !args.input.quiet {
         eprintln!(
             "dossier facts: {kept} facts written of {found} found in {articles} articles{}",
             if skipped > 0 {
@@ -193,11 +174,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         );
     }
-    Ok(if reader.unreadable.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(code)
 }
 
 /// The facts the index stores for the articles `request` matches, newest article first.

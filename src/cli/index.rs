@@ -1,7 +1,6 @@
 //! `dossier index`: tag articles on all cores and file them in the search index, skipping
 //! those already there unchanged and replacing those that changed.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -18,29 +17,13 @@ use crate::tagger::Tagger;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// JSONL files, .txt/.md/.html files, directories (walked recursively), or - for stdin (the
-    /// default)
-    paths: Vec<PathBuf>,
-    /// The index directory, created if it does not exist
-    #[arg(
-        long,
-        value_name = "DIR",
-        env = "DOSSIER_INDEX",
-        default_value = "dossier-index"
-    )]
-    index: PathBuf,
-    /// A directory of the user's own lexicon .tsv files, added to the defaults
-    #[arg(long, value_name = "DIR")]
-    lexicons: Option<PathBuf>,
+    #[command(flatten)]
+    input: pipeline::Inputs,
+    #[command(flatten)]
+    index: super::IndexDir,
     /// Re-tag and replace every article, even those indexed unchanged
     #[arg(long)]
     force: bool,
-    /// Print no progress bar and no summary
-    #[arg(short, long)]
-    quiet: bool,
-    /// Worker threads (default: one per core)
-    #[arg(short = 'j', long, value_name = "N")]
-    threads: Option<usize>,
 }
 
 /// Articles added between commits: an interrupted run loses at most this much work (about a
@@ -68,13 +51,13 @@ struct Summary {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    pipeline::set_threads(args.threads)?;
-    let inputs = expand(&args.paths)?;
-    let tagger = super::build_tagger(args.lexicons.as_ref())?;
-    let store = Store::open_or_create(&args.index)?;
+    pipeline::set_threads(args.input.threads)?;
+    let inputs = expand(&args.input.paths)?;
+    let tagger = super::build_tagger(args.input.lexicons.as_ref())?;
+    let store = Store::open_or_create(&args.index.path)?;
     let indexed = Indexed::load(&store)?;
     let mut writer = Writer::new(&store)?;
-    let progress = pipeline::progress_bar(&inputs, args.quiet);
+    let progress = pipeline::progress_bar(&inputs, args.input.quiet);
     let started = Instant::now();
     let mut summary = Summary::default();
     let mut reader = Reader::new(inputs);
@@ -101,21 +84,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })?;
     let total = writer.finish(&store)?;
     progress.finish_and_clear();
-    for problem in &reader.unreadable {
-        eprintln!("dossier: error: cannot read {problem}");
-    }
-    if !args.quiet {
+    let code = pipeline::report_unreadable(&reader);
+    if !args.input.quiet {
         let seconds = started.elapsed().as_secs_f64();
         eprint!(
             "{}",
-            summary.report(&args.index, total, reader.bytes_read(), seconds)
+            summary.report(&args.index.path, total, reader.bytes_read(), seconds)
         );
     }
-    Ok(if reader.unreadable.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(code)
 }
 
 /// Parses a record and, unless the index has it unchanged, tags it into a document.

@@ -75,6 +75,19 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// The index directory of `dossier index` and `dossier search`.
+#[derive(clap::Args)]
+struct IndexDir {
+    /// The index directory (`dossier index` creates it if it does not exist)
+    #[arg(
+        long = "index",
+        value_name = "DIR",
+        env = "DOSSIER_INDEX",
+        default_value = "dossier-index"
+    )]
+    path: PathBuf,
+}
+
 /// The default lexicons plus a user's directory, with every problem printed as a warning.
 fn load_lexicon(extra: Option<&Path>) -> anyhow::Result<Lexicon> {
     let mut lexicon = Lexicon::builtin();

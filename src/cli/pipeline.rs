@@ -1,13 +1,56 @@
 //! The pipeline every batch command runs: read ‖ work on the thread pool ‖ consume, in input
 //! order, with memory bounded by the batch size.
 
-use std::io::{self, IsTerminal};
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
 
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::ingest::{Input, Reader, Record};
+
+/// The arguments of every command that reads and tags articles.
+#[derive(clap::Args)]
+pub struct Inputs {
+    /// JSONL files, .txt/.md/.html files, directories (walked recursively), or - for stdin (the
+    /// default)
+    pub paths: Vec<PathBuf>,
+    /// A directory of the user's own lexicon .tsv files, added to the defaults
+    #[arg(long, value_name = "DIR")]
+    pub lexicons: Option<PathBuf>,
+    /// Print no progress bar and no summary
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Worker threads (default: one per core)
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+/// `-o FILE`, or stdout, buffered.
+pub fn open_output(path: Option<&PathBuf>) -> anyhow::Result<Box<dyn Write + Send>> {
+    Ok(match path {
+        Some(path) => Box::new(BufWriter::with_capacity(
+            1 << 20,
+            File::create(path).with_context(|| format!("{}: cannot create", path.display()))?,
+        )),
+        None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout())),
+    })
+}
+
+/// Names the files that could not be read; the run fails if there are any.
+pub fn report_unreadable(reader: &Reader) -> ExitCode {
+    for problem in &reader.unreadable {
+        eprintln!("dossier: error: cannot read {problem}");
+    }
+    if reader.unreadable.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
 
 /// Articles handed to the thread pool at a time: large enough to keep every core busy, small
 /// enough that memory stays flat.

@@ -3,27 +3,20 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde_json::{Value as Json, json};
 
-use crate::index::Store;
 use crate::index::search::{FacetCount, Hit, Request, Results, Sort, search};
+use crate::index::{Store, facets};
 
 #[derive(clap::Args)]
 pub struct Args {
     /// The query, in tantivy's syntax: words, "phrases", AND/OR/NOT, field:value
     /// (org:"Sinaloa Cartel", title:fentanyl), ranges (usd:[1000000 TO *]); empty or * for all
     query: String,
-    /// The index directory
-    #[arg(
-        long,
-        value_name = "DIR",
-        env = "DOSSIER_INDEX",
-        default_value = "dossier-index"
-    )]
-    index: PathBuf,
+    #[command(flatten)]
+    index: super::IndexDir,
     /// Count a facet over all matches: org, person, location, nationality, weapon, platform,
     /// vehicle, drug, source, published, or a path below one (weapon/rifle). Repeatable;
     /// default: org, person, location, weapon, drug, source, published
@@ -56,16 +49,6 @@ pub struct Args {
     json: bool,
 }
 
-const DEFAULT_FACETS: &[&str] = &[
-    "org",
-    "person",
-    "location",
-    "weapon",
-    "drug",
-    "source",
-    "published",
-];
-
 pub fn parse_filter(arg: &str) -> Result<(String, String), String> {
     let (name, value) = arg
         .split_once('=')
@@ -78,9 +61,9 @@ pub fn parse_filter(arg: &str) -> Result<(String, String), String> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = Store::open(&args.index)?;
+    let store = Store::open(&args.index.path)?;
     let facets = if args.facets.is_empty() {
-        DEFAULT_FACETS.iter().map(|f| f.to_string()).collect()
+        facets::DEFAULT.iter().map(|f| f.to_string()).collect()
     } else {
         args.facets
     };

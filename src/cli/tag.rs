@@ -1,13 +1,11 @@
 //! `dossier tag`: stream articles through the tagger on all cores, in input order.
 
 use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::Context as _;
 use indicatif::ProgressBar;
 
 use super::pipeline;
@@ -18,21 +16,11 @@ use crate::tagger::Tagger;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// JSONL files, .txt/.md/.html files, directories (walked recursively), or - for stdin (the
-    /// default)
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: pipeline::Inputs,
     /// Write the tag output here instead of stdout
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// A directory of the user's own lexicon .tsv files, added to the defaults
-    #[arg(long, value_name = "DIR")]
-    lexicons: Option<PathBuf>,
-    /// Print no progress bar and no summary
-    #[arg(short, long)]
-    quiet: bool,
-    /// Worker threads (default: one per core)
-    #[arg(short = 'j', long, value_name = "N")]
-    threads: Option<usize>,
 }
 
 /// What one run did, for the summary.
@@ -45,17 +33,11 @@ struct Summary {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    pipeline::set_threads(args.threads)?;
-    let inputs = expand(&args.paths)?;
-    let tagger = super::build_tagger(args.lexicons.as_ref())?;
-    let mut out: Box<dyn Write + Send> = match &args.output {
-        Some(path) => Box::new(BufWriter::with_capacity(
-            1 << 20,
-            File::create(path).with_context(|| format!("{}: cannot create", path.display()))?,
-        )),
-        None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout())),
-    };
-    let progress = pipeline::progress_bar(&inputs, args.quiet);
+    pipeline::set_threads(args.input.threads)?;
+    let inputs = expand(&args.input.paths)?;
+    let tagger = super::build_tagger(args.input.lexicons.as_ref())?;
+    let mut out = pipeline::open_output(args.output.as_ref())?;
+    let progress = pipeline::progress_bar(&inputs, args.input.quiet);
     let started = Instant::now();
     let mut summary = Summary::default();
     let mut reader = Reader::new(inputs);
@@ -68,17 +50,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     out.flush()?;
     progress.finish_and_clear();
     summary.bytes = reader.bytes_read();
-    for problem in &reader.unreadable {
-        eprintln!("dossier: error: cannot read {problem}");
-    }
-    if !args.quiet {
+    let code = pipeline::report_unreadable(&reader);
+    if !args.input.quiet {
         eprint!("{}", summary.report(started.elapsed().as_secs_f64()));
     }
-    Ok(if reader.unreadable.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(code)
 }
 
 type Tagged = Result<(Vec<u8>, Vec<&'static str>), String>;

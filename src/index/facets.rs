@@ -10,6 +10,17 @@ use tantivy::schema::Facet;
 use super::schema::{DIMENSIONS, PUBLISHED, SOURCE};
 use crate::text::fold;
 
+/// The facets a search counts when the user names none.
+pub const DEFAULT: &[&str] = &[
+    "org",
+    "person",
+    "location",
+    "weapon",
+    "drug",
+    "source",
+    "published",
+];
+
 /// The names `--facet` and `--filter` accept.
 pub fn dimension_names() -> Vec<&'static str> {
     let mut names: Vec<&str> = DIMENSIONS.iter().map(|d| d.name).collect();
