@@ -2,6 +2,8 @@
 //! overlapping period) merged into one row with all its citations, and flagged where other
 //! articles give a different figure for the same item, action and period.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::table::Row;
@@ -39,7 +41,7 @@ pub struct Claim {
 
 /// What makes two facts about the same thing: the item (its canonical name, else its words
 /// folded, without a plural "s"), the action and the base unit.
-fn subject(row: &Row) -> Option<(String, Option<String>, Option<String>)> {
+fn subject(row: &Row) -> Option<Subject> {
     let f = &row.fact;
     let item = match (&f.item_canonical, &f.item) {
         (Some(canonical), _) => fold(canonical),
@@ -68,18 +70,14 @@ fn periods_overlap(a: &Row, b: &Row) -> bool {
     }
 }
 
-/// Whether two facts could be one claim: the same subject (with an action), the same time,
-/// and no two different places.
-fn comparable(a: &Row, b: &Row) -> bool {
+/// Whether two facts about one subject speak of the same time and, as far as they say, the
+/// same place.
+fn same_time_and_place(a: &Row, b: &Row) -> bool {
     let places_differ = match (&a.fact.place, &b.fact.place) {
         (Some(x), Some(y)) => fold(x) != fold(y),
         _ => false,
     };
-    a.fact.action.is_some()
-        && subject(a).is_some()
-        && subject(a) == subject(b)
-        && periods_overlap(a, b)
-        && !places_differ
+    periods_overlap(a, b) && !places_differ
 }
 
 /// The same figure, allowing for rounding when a report converts units ("38,000 pounds,
@@ -91,42 +89,61 @@ fn same_value(a: &Row, b: &Row) -> bool {
     }
 }
 
+/// What a claim is about: the item, the action and the base unit.
+type Subject = (String, Option<String>, Option<String>);
+
 /// The rows merged into claims, in the order their first report came. Facts without an item
-/// stay claims of their own.
+/// or an action stay claims of their own. Only facts about one subject are compared, so the
+/// work grows with the reports of each subject, not with the square of the table.
 pub fn group(rows: Vec<Row>) -> Vec<Claim> {
     let mut groups: Vec<Vec<Row>> = Vec::new();
+    let mut by_subject: HashMap<Subject, Vec<usize>> = HashMap::new();
     for row in rows {
-        let home = groups
+        let Some(key) = subject(&row).filter(|_| row.fact.action.is_some()) else {
+            groups.push(vec![row]);
+            continue;
+        };
+        let same = by_subject.entry(key).or_default();
+        let home = same
             .iter()
-            .position(|g| comparable(&g[0], &row) && same_value(&g[0], &row));
+            .copied()
+            .find(|&g| same_time_and_place(&groups[g][0], &row) && same_value(&groups[g][0], &row));
         match home {
             Some(at) => groups[at].push(row),
-            None => groups.push(vec![row]),
-        }
-    }
-    let claims: Vec<Claim> = groups.iter().map(|g| claim(g)).collect();
-    // Flag claims that disagree: same subject and period, another value.
-    let mut flagged = claims;
-    // An article restating its own figure another way is not a conflict.
-    let docs = |g: &[Row]| g.iter().map(|r| r.doc_id.clone()).collect::<Vec<_>>();
-    for (i, g) in groups.iter().enumerate() {
-        for (j, other) in groups.iter().enumerate() {
-            let other_articles = docs(other).iter().all(|d| !docs(g).contains(d));
-            if i != j
-                && comparable(&g[0], &other[0])
-                && !same_value(&g[0], &other[0])
-                && other_articles
-            {
-                let ids: Vec<&str> = other.iter().map(|r| r.fact.fact_id.as_str()).collect();
-                flagged[i].conflicts.push(format!(
-                    "{} ({})",
-                    other[0].fact.figure_text,
-                    ids.join(", ")
-                ));
+            None => {
+                same.push(groups.len());
+                groups.push(vec![row]);
             }
         }
     }
-    flagged
+    let mut claims: Vec<Claim> = groups.iter().map(|g| claim(g)).collect();
+    // Flag claims that disagree: same subject, time and place, another value. An article
+    // restating its own figure another way is not a conflict.
+    let docs: Vec<Vec<&str>> = groups
+        .iter()
+        .map(|g| g.iter().map(|r| r.doc_id.as_str()).collect())
+        .collect();
+    for same in by_subject.values() {
+        for &i in same {
+            for &j in same {
+                let (mine, theirs) = (&groups[i][0], &groups[j][0]);
+                if i != j
+                    && same_time_and_place(mine, theirs)
+                    && !same_value(mine, theirs)
+                    && docs[j].iter().all(|d| !docs[i].contains(d))
+                {
+                    let ids: Vec<&str> =
+                        groups[j].iter().map(|r| r.fact.fact_id.as_str()).collect();
+                    claims[i].conflicts.push(format!(
+                        "{} ({})",
+                        theirs.fact.figure_text,
+                        ids.join(", ")
+                    ));
+                }
+            }
+        }
+    }
+    claims
 }
 
 fn claim(rows: &[Row]) -> Claim {
