@@ -165,6 +165,12 @@ impl Entity {
         self.sense.as_ref().map(|s| &*s.canonical)
     }
 
+    /// The name the entity goes by: its canonical name, or what `text` (the text it was
+    /// found in) says.
+    pub fn name<'a>(&'a self, text: &'a str) -> &'a str {
+        self.canonical().unwrap_or(&text[self.start..self.end])
+    }
+
     pub fn number(&self) -> Option<f64> {
         match self.value {
             Some(Value::Number(n)) => Some(n),

@@ -136,7 +136,7 @@ pub fn find(context: &Context<'_>, before: &Antecedents) -> Option<String> {
                 .iter()
                 .find(|e| e.start >= after && e.start - after < 40)
             {
-                return Some(super::name_of(context.text, e));
+                return Some(e.name(context.text).to_string());
             }
             if let Some(generic) =
                 (i + 1..tokens.len().min(i + 6)).find(|&j| is_generic_source(word(j)))
@@ -151,7 +151,7 @@ pub fn find(context: &Context<'_>, before: &Antecedents) -> Option<String> {
                 .iter()
                 .find(|e| e.start > at && e.start - tokens[i].end < 3)
             {
-                return Some(super::name_of(context.text, e));
+                return Some(e.name(context.text).to_string());
             }
             // "he said", "she said": the last person the article named; "the agency said":
             // the last organization.
@@ -168,7 +168,7 @@ pub fn find(context: &Context<'_>, before: &Antecedents) -> Option<String> {
                 .filter(|e| e.end <= at && at - e.end < 60)
                 .min_by_key(|e| at - e.end);
             if let Some(e) = entity {
-                return Some(super::name_of(context.text, e));
+                return Some(e.name(context.text).to_string());
             }
             // "prosecutors allege", "government figures show".
             let lookback = i.saturating_sub(4)..i;

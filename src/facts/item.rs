@@ -417,7 +417,7 @@ pub fn sense(context: &Context<'_>, range: Range<usize>) -> (Option<String>, Opt
     };
     let mut names: Vec<String> = Vec::new();
     for e in inside.iter().filter(|e| e.label == first.label) {
-        let name = super::name_of(context.text, e);
+        let name = e.name(context.text).to_string();
         if !names.contains(&name) {
             names.push(name);
         }

@@ -100,8 +100,8 @@ pub fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
             before_sentence = named.clone();
         }
         match figure.label {
-            Label::PERSON => named.person = Some(name_of(text, figure)),
-            Label::ORG => named.org = Some(name_of(text, figure)),
+            Label::PERSON => named.person = Some(figure.name(text).to_string()),
+            Label::ORG => named.org = Some(figure.name(text).to_string()),
             _ => {}
         }
         if !figure.label.is_figure() {
@@ -162,14 +162,6 @@ pub fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
         });
     }
     facts
-}
-
-/// The canonical name of an entity, or what the text says.
-pub fn name_of(text: &str, entity: &Entity) -> String {
-    entity.canonical().map_or_else(
-        || text[entity.start..entity.end].to_string(),
-        str::to_string,
-    )
 }
 
 /// The tokens of the figure's clause: the sentence cut at semicolons, colons, dashes and
@@ -257,7 +249,7 @@ fn place(context: &Context<'_>) -> Option<String> {
     let written = &context.text[places[first].start..places[last].end];
     // A dateline's capitals ("TUCSON") are not how the place is written.
     if first == last && !written.chars().any(char::is_lowercase) {
-        return Some(name_of(context.text, places[first]));
+        return Some(places[first].name(context.text).to_string());
     }
     Some(written.to_string())
 }

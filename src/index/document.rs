@@ -101,13 +101,6 @@ pub fn stored_day(doc: &TantivyDocument, field: Field) -> Option<String> {
         .map(|d| d.into_utc().date().to_string())
 }
 
-/// The name an entity is filed under: its canonical name, or what the text says.
-pub fn entity_name<'a>(article: &'a Article, entity: &'a Entity) -> &'a str {
-    entity
-        .canonical()
-        .unwrap_or(&article.text[entity.start..entity.end])
-}
-
 /// The names field and the facet of an entity whose label has a dimension.
 fn filing<'a>(
     fields: &Fields,
@@ -118,7 +111,7 @@ fn filing<'a>(
         .iter()
         .position(|d| d.label == entity.label.as_str())?;
     let dimension = DIMENSIONS[at].name;
-    let name = entity_name(article, entity).trim();
+    let name = entity.name(&article.text).trim();
     if name.is_empty() {
         return None;
     }
