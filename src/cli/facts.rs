@@ -197,25 +197,18 @@ fn from_index(
         eprintln!("dossier facts: note: {note}");
     }
     let (mut found, mut kept) = (0, 0);
-    for article in &articles {
+    for stored in &articles {
         let records: Vec<table::Record> =
-            serde_json::from_str(&article.facts).with_context(|| {
+            serde_json::from_str(&stored.facts).with_context(|| {
                 format!(
                     "{}: the facts stored for {} are unreadable",
                     dir.display(),
-                    article.id
+                    stored.article.id.as_deref().unwrap_or("")
                 )
             })?;
         for fact in records {
             found += 1;
-            let row = Row {
-                doc_id: article.id.clone(),
-                title: article.title.clone(),
-                url: article.url.clone(),
-                published: article.published.clone(),
-                source: article.source.clone(),
-                fact,
-            };
+            let row = Row::new(&stored.article, fact);
             if filter.keeps(&row) {
                 kept += 1;
                 sink.write(&row)?;

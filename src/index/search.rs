@@ -17,6 +17,7 @@ use super::document::{date_time, stored_day, stored_text};
 use super::facets::{self, value_below_dimension};
 use super::schema::{Fields, PUBLISHED};
 use super::store::Store;
+use crate::article::Article;
 use crate::patterns::dates::calendar_date;
 
 /// How hits are ordered.
@@ -240,26 +241,28 @@ pub fn stored_facts(
         let text = |field| stored_text(&doc, field);
         let published = stored_day(&doc, fields.published);
         found.push(StoredFacts {
-            id: text(fields.id).unwrap_or_default(),
-            title: text(fields.title),
-            url: text(fields.url),
-            published,
-            source: text(fields.source),
+            article: Article {
+                id: text(fields.id),
+                title: text(fields.title),
+                url: text(fields.url),
+                published,
+                source: text(fields.source),
+                ..Article::default()
+            },
             facts: text(fields.facts).unwrap_or_else(|| "[]".to_string()),
         });
     }
-    found.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id)));
+    found.sort_by(|a, b| {
+        let (a, b) = (&a.article, &b.article);
+        b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id))
+    });
     Ok((found, narrowed.notes))
 }
 
-/// An article's citation fields and its facts as stored.
+/// An article's facts as stored, with its citation fields (the article without its text).
 #[derive(Debug, Clone)]
 pub struct StoredFacts {
-    pub id: String,
-    pub title: Option<String>,
-    pub url: Option<String>,
-    pub published: Option<String>,
-    pub source: Option<String>,
+    pub article: Article,
     /// The JSON array of the article's fact records.
     pub facts: String,
 }
