@@ -11,13 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use dossier::article::Article;
-use dossier::index::Store;
-use dossier::index::document::{document, fingerprint};
-use dossier::index::search::{Request, Sort, search};
-use dossier::index::writer::Writer;
-use dossier::lexicon::Lexicon;
-use dossier::tagger::Tagger;
+use dossier::{Article, Index, IndexWriter, SearchRequest, Tagged, Tagger};
 use rayon::prelude::*;
 
 /// Copies of the corpus when no file is given: about 20 MB of text.
@@ -55,10 +49,10 @@ fn main() {
         bytes as f64 / 1e6,
         rayon::current_num_threads()
     );
-    let tagger = Tagger::new(Lexicon::builtin()).expect("the lexicons compile");
+    let tagger = Tagger::builtin().expect("the lexicons compile");
     let scratch = std::env::temp_dir().join(format!("dossier-bench-{}", std::process::id()));
-    let plain = index(&scratch.join("plain"), &articles, None);
-    let tagged = index(&scratch.join("tagged"), &articles, Some(&tagger));
+    let plain = index(&scratch.join("plain"), &articles, &tagger, false);
+    let tagged = index(&scratch.join("tagged"), &articles, &tagger, true);
     for (name, took) in [
         ("plain tantivy, no tags", plain),
         ("tagged (dossier index)", tagged),
@@ -75,7 +69,7 @@ fn main() {
         "tagging makes indexing {:.2}x as long",
         tagged.as_secs_f64() / plain.as_secs_f64()
     );
-    let store = Store::open(&scratch.join("tagged")).expect("the index opens");
+    let index = Index::open(&scratch.join("tagged")).expect("the index opens");
     for (name, facets) in [
         ("without facets", vec![]),
         (
@@ -86,7 +80,7 @@ fn main() {
                 .collect(),
         ),
     ] {
-        let mut times = latencies(&store, facets);
+        let mut times = latencies(&index, facets);
         times.sort();
         let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize].as_secs_f64() * 1e3;
         println!(
@@ -130,49 +124,49 @@ fn load(file: Option<&Path>) -> Vec<Article> {
         .collect()
 }
 
-/// Builds a fresh index of `articles`, tagged by `tagger` or with no tags; the time taken.
-fn index(dir: &Path, articles: &[Article], tagger: Option<&Tagger>) -> Duration {
+/// Builds a fresh index of `articles`, tagged by `tagger` or (`tag` false) with no tags; the
+/// time taken.
+fn index(dir: &Path, articles: &[Article], tagger: &Tagger, tag: bool) -> Duration {
     let _ = std::fs::remove_dir_all(dir);
     let started = Instant::now();
-    let store = Store::open_or_create(dir).expect("the index is created");
-    let mut writer = Writer::new(&store).expect("the index is writable");
+    let index = Index::open_or_create(dir).expect("the index is created");
+    let mut writer = IndexWriter::new(&index, tagger, false).expect("the index is writable");
+    let documents = writer.documents();
     for batch in articles.chunks(2048) {
         let docs: Vec<_> = batch
             .par_iter()
             .map(|article| {
-                let entities = tagger.map(|t| t.tag(article)).unwrap_or_default();
-                let facts = dossier::facts::link(article, &entities);
-                let print = fingerprint(article, 0);
-                document(&store.fields, article, &entities, &facts, print)
+                let tagged = if tag {
+                    tagger.annotate(article.clone())
+                } else {
+                    Tagged {
+                        article: article.clone(),
+                        entities: Vec::new(),
+                        facts: Vec::new(),
+                    }
+                };
+                documents.make(&tagged)
             })
             .collect();
-        for (article, doc) in batch.iter().zip(docs) {
-            let id = article.id.as_deref().unwrap_or("");
-            writer.put(id, doc, false).expect("the document is added");
+        for doc in docs {
+            writer.put(doc).expect("the document is added");
         }
     }
-    writer.finish(&store).expect("the index commits");
+    writer.finish(&index).expect("the index commits");
     started.elapsed()
 }
 
 /// The time of every search of the query set, over several rounds.
-fn latencies(store: &Store, facets: Vec<String>) -> Vec<Duration> {
+fn latencies(index: &Index, facets: Vec<String>) -> Vec<Duration> {
     let mut times = Vec::new();
     for _ in 0..SEARCH_ROUNDS {
         for query in QUERIES {
-            let request = Request {
-                query: query.to_string(),
+            let request = SearchRequest {
                 facets: facets.clone(),
-                filters: Vec::new(),
-                since: None,
-                until: None,
-                sort: Sort::Relevance,
-                limit: 10,
-                offset: 0,
-                facet_limit: 10,
+                ..SearchRequest::new(*query)
             };
             let started = Instant::now();
-            let results = search(store, &request).expect("the query runs");
+            let results = index.search(&request).expect("the query runs");
             times.push(started.elapsed());
             std::hint::black_box(results);
         }

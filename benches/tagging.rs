@@ -1,13 +1,11 @@
 //! Tagging throughput in MB/s on the shipped corpus: one thread, and all threads (rayon), with
-//! the full default lexicons and every pattern on. The whole-process figure on a large file
+//! the full default lexicons and every pattern on, entities and facts (`Tagger::annotate`). The whole-process figure on a large file
 //! is `benches/tag_file.sh`.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rayon::prelude::*;
 
-use dossier::article::Article;
-use dossier::lexicon::Lexicon;
-use dossier::tagger::Tagger;
+use dossier::{Article, Lexicon, Tagger};
 
 fn corpus() -> Vec<Article> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/articles.jsonl");
@@ -27,13 +25,18 @@ fn tagging(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(20);
     group.bench_function("one thread", |b| {
-        b.iter(|| articles.iter().map(|a| tagger.tag(a).len()).sum::<usize>())
+        b.iter(|| {
+            articles
+                .iter()
+                .map(|a| tagger.annotate(a.clone()).entities.len())
+                .sum::<usize>()
+        })
     });
     group.bench_function("all threads", |b| {
         b.iter(|| {
             articles
                 .par_iter()
-                .map(|a| tagger.tag(a).len())
+                .map(|a| tagger.annotate(a.clone()).entities.len())
                 .sum::<usize>()
         })
     });

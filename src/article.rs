@@ -12,15 +12,21 @@ pub struct Article {
     /// content.
     #[serde(default, deserialize_with = "string_or_number")]
     pub id: Option<String>,
+    /// The headline.
     #[serde(default, deserialize_with = "string_or_number")]
     pub title: Option<String>,
+    /// The body text: what is tagged, and what offsets count in.
     pub text: String,
+    /// Where the article can be read.
     #[serde(default, deserialize_with = "string_or_number")]
     pub url: Option<String>,
+    /// The publication date, `YYYY-MM-DD` (a longer ISO timestamp is read for its date).
     #[serde(default, deserialize_with = "string_or_number")]
     pub published: Option<String>,
+    /// The outlet that published it.
     #[serde(default, deserialize_with = "string_or_number")]
     pub source: Option<String>,
+    /// Input fields beyond the contract's, carried to the tag output as they were.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -41,6 +47,15 @@ fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D
 }
 
 impl Article {
+    /// An article of `text` alone: no id (one is derived from the content when it is read
+    /// from a file or needs one), title, url, date or source.
+    pub fn new(text: impl Into<String>) -> Article {
+        Article {
+            text: text.into(),
+            ..Article::default()
+        }
+    }
+
     /// Gives the article a stable id derived from its title and text when it has none, so that
     /// the same article always gets the same id.
     pub fn ensure_id(&mut self) {

@@ -4,24 +4,39 @@ use std::collections::HashSet;
 use std::fmt;
 use std::sync::{Arc, Mutex, OnceLock};
 
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
 /// An entity label such as `ORG` or `QUANTITY`. Built-in labels are constants; a user's lexicon
 /// may declare more, which are interned once so a label stays a cheap `Copy` value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Label(&'static str);
 
 impl Label {
+    /// Organizations: cartels, agencies, armed forces, companies, and states that act.
     pub const ORG: Label = Label("ORG");
+    /// People.
     pub const PERSON: Label = Label("PERSON");
+    /// Places: countries, states, cities, crossings, facilities.
     pub const LOCATION: Label = Label("LOCATION");
+    /// Nationalities and demonyms ("Mexican").
     pub const NATIONALITY: Label = Label("NATIONALITY");
+    /// Weapons and ammunition.
     pub const WEAPON: Label = Label("WEAPON");
+    /// Aircraft, ships and armored vehicles of armed forces.
     pub const MILITARY_PLATFORM: Label = Label("MILITARY_PLATFORM");
+    /// Civilian vehicles.
     pub const VEHICLE: Label = Label("VEHICLE");
+    /// Drugs and their precursors.
     pub const DRUG: Label = Label("DRUG");
+    /// Counts and measures ("300 kilograms").
     pub const QUANTITY: Label = Label("QUANTITY");
+    /// Amounts of money ("$2.5 million").
     pub const MONEY: Label = Label("MONEY");
+    /// Percentages ("35%").
     pub const PERCENT: Label = Label("PERCENT");
+    /// Dates and times ("March 5, 2024", "last year").
     pub const DATE: Label = Label("DATE");
+    /// Web addresses.
     pub const URL: Label = Label("URL");
 
     /// The labels of the contract, in the order summaries list them.
@@ -65,6 +80,7 @@ impl Label {
         Label(leaked)
     }
 
+    /// The label's name, as the outputs write it.
     pub fn as_str(self) -> &'static str {
         self.0
     }
@@ -75,6 +91,19 @@ impl Label {
     }
 }
 
+impl Serialize for Label {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Label {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Label, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Ok(Label::intern(&name))
+    }
+}
+
 impl fmt::Display for Label {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.0)
@@ -82,13 +111,25 @@ impl fmt::Display for Label {
 }
 
 /// How a figure's number relates to the true amount ("over 11 million").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Qualifier {
+    /// More than, above, in excess of.
+    #[serde(rename = "over")]
     Over,
+    /// At least, no fewer than.
+    #[serde(rename = "at least")]
     AtLeast,
+    /// Less than, fewer than, below.
+    #[serde(rename = "under")]
     Under,
+    /// As many as, at most.
+    #[serde(rename = "up to")]
     UpTo,
+    /// Almost.
+    #[serde(rename = "nearly")]
     Nearly,
+    /// Roughly, around, approximately, some, an estimated.
+    #[serde(rename = "about")]
     About,
 }
 
@@ -106,32 +147,58 @@ impl Qualifier {
     }
 }
 
-/// The value of a figure (a number) or of an absolute date (its ISO form).
-#[derive(Debug, Clone, PartialEq)]
+/// The value of a figure (a number) or of an absolute date (its ISO form: "2024",
+/// "2024-03", "2024-03-05").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Value {
-    Number(f64),
+    /// A figure's amount, in its unit. (JSON has no infinity: one too large to be a number
+    /// is written as null, and read back as NaN, which the writers also write as null.)
+    Number(#[serde(deserialize_with = "number_or_null")] f64),
+    /// A date's ISO form, as precise as the text is.
     Date(String),
 }
 
+fn number_or_null<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::NAN))
+}
+
 /// What a lexicon says about an entity: shared by every mention of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sense {
+    /// The entity's one name ("Jalisco New Generation Cartel" for "CJNG").
     pub canonical: Arc<str>,
+    /// Its kind within the label: cartel, agency, rifle, synthetic_opioid …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<Arc<str>>,
+    /// A knowledge-base id, such as a Wikidata QID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kb_id: Option<Arc<str>>,
 }
 
-/// One entity mention. Offsets are byte offsets into the article text while the tagger works;
-/// the JSONL writer converts them to code points, the contract's unit.
-#[derive(Debug, Clone, PartialEq)]
+/// One entity mention. Offsets are byte offsets into the article text, so that slicing the
+/// text is free; the writers convert them to code points, the contract's unit, at the output.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
+    /// Byte offset of the mention's first character.
     pub start: usize,
+    /// Byte offset just past its last character.
     pub end: usize,
+    /// What kind of entity it is.
     pub label: Label,
+    /// What the lexicon knows of it, or the canonical name a pattern gave it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sense: Option<Sense>,
+    /// A figure's amount or a date's ISO form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Value>,
+    /// The high end of a range ("between 20 and 30 tons").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_max: Option<f64>,
+    /// A figure's unit: a measure ("kg"), a currency ("USD") or what is counted ("pill").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Arc<str>>,
+    /// How the number relates to the true amount.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<Qualifier>,
 }
 
@@ -156,11 +223,13 @@ impl Entity {
         }
     }
 
+    /// The mention with what a lexicon says of it.
     pub fn with_sense(mut self, sense: Sense) -> Entity {
         self.sense = Some(sense);
         self
     }
 
+    /// The entity's canonical name, if it has one.
     pub fn canonical(&self) -> Option<&str> {
         self.sense.as_ref().map(|s| &*s.canonical)
     }
@@ -171,6 +240,7 @@ impl Entity {
         self.canonical().unwrap_or(&text[self.start..self.end])
     }
 
+    /// A figure's amount (the low end of a range).
     pub fn number(&self) -> Option<f64> {
         match self.value {
             Some(Value::Number(n)) => Some(n),

@@ -15,6 +15,8 @@ use std::sync::Arc;
 
 use crate::article::Article;
 use crate::entity::{Entity, Label, Sense};
+use crate::error::Error;
+use crate::facts;
 use crate::fingerprint::Fnv1a;
 use crate::lexicon::compound::compounds;
 use crate::lexicon::matcher::hit_entity;
@@ -23,19 +25,23 @@ use crate::patterns::dates::{Published, find_dates};
 use crate::patterns::figures::{Currency, find_figures};
 use crate::patterns::{acronyms, metonymy, names, organizations, places, ships, urls, vocabulary};
 use crate::resolve::{Candidate, Source, resolve};
+use crate::tagged::Tagged;
 use crate::text::Doc;
 
 /// The label of lexicon rows that match only to hide their words from shorter names.
-pub const IGNORE: &str = "IGNORE";
+pub(crate) const IGNORE: &str = "IGNORE";
 
 /// What the tagger needs to know about an article besides its text.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Context {
+pub(crate) struct Context {
+    /// Gives a year to "March 5" and resolves "last month".
     pub published: Option<Published>,
+    /// What "$" means: pesos for a Mexican source.
     pub currency: Currency,
 }
 
 impl Context {
+    /// The context of `article`, from its date, url and source.
     pub fn for_article(article: &Article) -> Context {
         Context {
             published: article.published.as_deref().and_then(Published::parse),
@@ -53,11 +59,18 @@ pub struct Tagger {
 
 impl Tagger {
     /// Compiles `lexicon` (its `problems` are the caller's to report).
-    pub fn new(lexicon: Lexicon) -> Result<Tagger, aho_corasick::BuildError> {
-        let matcher = Matcher::new(&lexicon)?;
+    pub fn new(lexicon: Lexicon) -> Result<Tagger, Error> {
+        let matcher = Matcher::new(&lexicon)
+            .map_err(|e| Error::Lexicon(format!("the lexicon could not be compiled: {e}")))?;
         Ok(Tagger { lexicon, matcher })
     }
 
+    /// A tagger with the lexicons compiled into dossier.
+    pub fn builtin() -> Result<Tagger, Error> {
+        Tagger::new(Lexicon::builtin())
+    }
+
+    /// The lexicon the tagger was built from.
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
     }
@@ -71,13 +84,19 @@ impl Tagger {
         hash.finish()
     }
 
-    /// The entities of an article, sorted by start, byte offsets into `article.text`.
-    pub fn tag(&self, article: &Article) -> Vec<Entity> {
-        self.tag_text(&article.text, Context::for_article(article))
+    /// The article with its entities and facts.
+    pub fn annotate(&self, article: Article) -> Tagged {
+        let entities = self.tag_text(&article.text, Context::for_article(&article));
+        let facts = facts::link(&article, &entities);
+        Tagged {
+            article,
+            entities,
+            facts,
+        }
     }
 
     /// The entities of `text`, sorted by start, byte offsets into `text`.
-    pub fn tag_text(&self, text: &str, context: Context) -> Vec<Entity> {
+    pub(crate) fn tag_text(&self, text: &str, context: Context) -> Vec<Entity> {
         let doc = Doc::new(text);
         let classes = vocabulary::classify(&doc);
         let mut candidates = Vec::new();

@@ -2,16 +2,13 @@
 
 mod common;
 
-use dossier::article::Article;
+use dossier::Article;
 
 /// (mention, label, canonical) of every entity the tagger finds in `text`.
 fn tag(text: &str) -> Vec<(String, String, Option<String>)> {
-    let article = Article {
-        text: text.into(),
-        ..Default::default()
-    };
     common::tagger()
-        .tag(&article)
+        .annotate(Article::new(text))
+        .entities
         .iter()
         .map(|e| {
             (

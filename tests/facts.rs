@@ -5,8 +5,9 @@ mod common;
 
 use std::path::Path;
 
-use dossier::article::Article;
-use dossier::facts::{link, table};
+use dossier::Article;
+use dossier::sink::record::FactRecord;
+use dossier::sink::table::{FactRow, Table};
 
 fn corpus_articles() -> Vec<Article> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
@@ -33,11 +34,14 @@ fn slice(text: &str, start: usize, end: usize) -> String {
 fn every_figure_has_a_fact_whose_citation_checks_out() {
     let mut facts_seen = 0;
     for article in corpus_articles() {
-        let entities = common::tagger().tag(&article);
-        let facts = link(&article, &entities);
-        let figures = entities.iter().filter(|e| e.label.is_figure()).count();
-        assert_eq!(facts.len(), figures, "{:?}", article.id);
-        for record in table::records(&article, &entities, &facts) {
+        let tagged = common::tagger().annotate(article.clone());
+        let figures = tagged
+            .entities
+            .iter()
+            .filter(|e| e.label.is_figure())
+            .count();
+        assert_eq!(tagged.facts.len(), figures, "{:?}", article.id);
+        for record in FactRecord::all(&tagged) {
             let sentence = slice(&article.text, record.sentence_start, record.sentence_end);
             assert_eq!(sentence, record.sentence, "{}", record.fact_id);
             assert_eq!(
@@ -73,10 +77,11 @@ fn the_fact_table_opens_as_csv_and_filters_hold() {
     assert!(out.status.success());
     let mut csv = csv::Reader::from_reader(out.stdout.as_slice());
     let header: Vec<String> = csv.headers().unwrap().iter().map(str::to_string).collect();
-    assert_eq!(header, table::HEADER);
+    let columns: Vec<&str> = FactRow::COLUMNS.iter().map(|c| c.name).collect();
+    assert_eq!(header, columns);
     let rows: Vec<csv::StringRecord> = csv.records().map(Result::unwrap).collect();
     assert!(!rows.is_empty());
-    let column = |name: &str| table::HEADER.iter().position(|h| *h == name).unwrap();
+    let column = |name: &str| columns.iter().position(|h| *h == name).unwrap();
     for row in &rows {
         let item = format!(
             "{} {}",

@@ -7,10 +7,8 @@ mod common;
 use std::collections::HashMap;
 use std::path::Path;
 
-use dossier::article::Article;
-use dossier::entity::Label;
-use dossier::facts::{link, table};
-use dossier::text::fold::fold;
+use dossier::sink::record::FactRecord;
+use dossier::{Article, Label, fold};
 use serde_json::Value;
 
 fn corpus() -> HashMap<String, Article> {
@@ -93,15 +91,14 @@ fn same_source(gold: &str, predicted: &str) -> bool {
 fn fact_links_agree_with_the_gold_rows() {
     let articles = corpus();
     let gold = gold_rows();
-    let mut predicted: HashMap<String, Vec<table::Record>> = HashMap::new();
+    let mut predicted: HashMap<String, Vec<FactRecord>> = HashMap::new();
     for id in gold.iter().map(|(_, g)| g["doc_id"].as_str().unwrap()) {
         if predicted.contains_key(id) {
             continue;
         }
         let article = &articles[id];
-        let entities = common::tagger().tag(article);
-        let facts = link(article, &entities);
-        predicted.insert(id.to_string(), table::records(article, &entities, &facts));
+        let tagged = common::tagger().annotate(article.clone());
+        predicted.insert(id.to_string(), FactRecord::all(&tagged));
     }
     let fields = [
         "item",

@@ -3,15 +3,18 @@
 
 mod common;
 
-use dossier::sink::jsonl::write_line;
-use dossier::tagger::Context;
+use dossier::Article;
+use dossier::sink::jsonl::encode;
+
+/// The entities of `text` alone, tagged as an article without a date or source.
+fn entities(text: &str) -> Vec<dossier::Entity> {
+    common::tagger().annotate(Article::new(text)).entities
+}
 
 #[test]
 fn every_mention_is_its_code_point_slice() {
     for (name, article, _) in common::gold_articles() {
-        let entities = common::tagger().tag(&article);
-        let mut line = Vec::new();
-        write_line(&article, &entities, &[], &mut line);
+        let line = encode(&common::tagger().annotate(article.clone()));
         let record: serde_json::Value = serde_json::from_slice(&line).unwrap();
         let chars: Vec<char> = article.text.chars().collect();
         let mut last_end = 0;
@@ -30,14 +33,10 @@ fn every_mention_is_its_code_point_slice() {
 
 #[test]
 fn non_ascii_text_keeps_its_offsets() {
-    let article = dossier::article::Article {
-        text: "El “Cártel de Jalisco Nueva Generación” (CJNG) movió 300 kilos de fentanilo a Culiacán, Sinaloa.".into(),
-        ..Default::default()
-    };
-    let entities = common::tagger().tag(&article);
-    let found: Vec<(&str, &str)> = entities
+    let text = "El “Cártel de Jalisco Nueva Generación” (CJNG) movió 300 kilos de fentanilo a Culiacán, Sinaloa.";
+    let found: Vec<(&str, &str)> = entities(text)
         .iter()
-        .map(|e| (&article.text[e.start..e.end], e.label.as_str()))
+        .map(|e| (&text[e.start..e.end], e.label.as_str()))
         .collect();
     for expected in [
         ("Cártel de Jalisco Nueva Generación", "ORG"),
@@ -62,8 +61,8 @@ fn both_folding_paths_give_the_same_entities() {
             .map(|c| if c.is_ascii() { c } else { ' ' })
             .collect();
         let mixed = format!("{ascii} Querétaro");
-        let fast = common::tagger().tag_text(&ascii, Context::default());
-        let slow = common::tagger().tag_text(&mixed, Context::default());
+        let fast = entities(&ascii);
+        let slow = entities(&mixed);
         let slow: Vec<_> = slow.into_iter().filter(|e| e.end <= ascii.len()).collect();
         assert_eq!(fast, slow, "{name}");
     }

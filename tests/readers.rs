@@ -5,7 +5,7 @@ use std::path::Path;
 
 use dossier::ingest::article_from_file;
 
-fn articles(dir: &str) -> Vec<(String, dossier::article::Article)> {
+fn articles(dir: &str) -> Vec<(String, dossier::Article)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()

@@ -4,7 +4,7 @@
 
 mod common;
 
-use dossier::tagger::Context;
+use dossier::Article;
 
 /// A small deterministic generator (xorshift), so failures reproduce.
 struct Rng(u64);
@@ -145,7 +145,7 @@ fn generated_texts_never_break_the_tagger() {
                 }
             })
             .collect();
-        let entities = tagger.tag_text(&text, Context::default());
+        let entities = tagger.annotate(Article::new(text.as_str())).entities;
         let mut last_end = 0;
         for e in &entities {
             assert!(
@@ -169,7 +169,7 @@ fn degenerate_texts_give_nothing_or_something_sane() {
         "", " ", "\n\n\n", "$", "%", "-", "(", "()", "(A)", "’s", "e\u{301}", "\u{301}", "ﬁ",
         "😀😀", "0", "...",
     ] {
-        let entities = tagger.tag_text(text, Context::default());
+        let entities = tagger.annotate(Article::new(text)).entities;
         for e in &entities {
             assert!(e.start < e.end && e.end <= text.len(), "{text:?}");
         }

@@ -1,20 +1,17 @@
 //! `dossier facts`: tag articles and print their fact table (CSV, JSONL or Markdown),
 //! filtered by item, label, action, value and unit.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
-
 use super::pipeline;
-use crate::facts::table::Row;
-use crate::facts::{self, table};
-use crate::index::Store;
-use crate::index::search::{Request, Sort, stored_facts};
-use crate::ingest::{Reader, Record, expand};
-use crate::sink::table::{Format, Sink};
-use crate::tagger::Tagger;
-use crate::text::fold::fold;
+use crate::driver::{Driver, Outcome};
+use crate::error::Error;
+use crate::facts::Action;
+use crate::index::{Index, SearchRequest, Sort};
+use crate::sink::table::{Claim, FactFilter, FactRow, Format, TableWriter, claims};
+use crate::tagged::Tagged;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -43,8 +40,8 @@ pub struct Args {
     #[arg(long, value_name = "LABEL")]
     label: Option<String>,
     /// Keep facts with this action, e.g. seized
-    #[arg(long, value_name = "ACTION")]
-    action: Option<String>,
+    #[arg(long, value_name = "ACTION", value_parser = parse_action)]
+    action: Option<Action>,
     /// Keep facts whose value (in its base unit: kg, the currency, the count) is at least this
     #[arg(long, value_name = "VALUE")]
     min: Option<f64>,
@@ -67,104 +64,127 @@ pub struct Args {
     output: Option<PathBuf>,
 }
 
-/// Which facts to keep.
-struct Filter {
-    item: Option<String>,
-    label: Option<String>,
-    action: Option<String>,
-    min: Option<f64>,
-    max: Option<f64>,
-    unit: Option<String>,
+/// `--action`: one of the guidelines' actions.
+fn parse_action(word: &str) -> Result<Action, String> {
+    Action::parse(word).ok_or_else(|| {
+        let known: Vec<&str> = Action::ALL.iter().map(|a| a.as_str()).collect();
+        format!("unknown action '{word}': use one of {}", known.join(", "))
+    })
 }
 
-impl Filter {
-    fn keeps(&self, row: &Row) -> bool {
-        let f = &row.fact;
-        let folded = |s: &Option<String>| s.as_deref().map(fold).unwrap_or_default();
-        let item_ok = self.item.as_ref().is_none_or(|want| {
-            folded(&f.item).contains(want.as_str())
-                || folded(&f.item_canonical).contains(want.as_str())
-        });
-        let label_ok = self.label.as_ref().is_none_or(|want| {
-            f.item_label
-                .as_deref()
-                .is_some_and(|l| l.eq_ignore_ascii_case(want))
-        });
-        let action_ok = self
-            .action
-            .as_ref()
-            .is_none_or(|want| f.action.as_deref() == Some(want.as_str()));
-        let value = f.value_base;
-        let min_ok = self.min.is_none_or(|min| value.is_some_and(|v| v >= min));
-        let max_ok = self.max.is_none_or(|max| value.is_some_and(|v| v <= max));
-        let unit_ok = self.unit.as_ref().is_none_or(|want| {
-            [&f.unit_base, &f.unit]
-                .iter()
-                .any(|u| u.as_deref().is_some_and(|u| u.eq_ignore_ascii_case(want)))
-        });
-        item_ok && label_ok && action_ok && min_ok && max_ok && unit_ok
+type Out = Box<dyn Write + Send>;
+
+/// Where kept rows go: written as they come, or held to be merged into claims (`--group`).
+enum Destination {
+    Rows(Box<TableWriter<FactRow, Out>>),
+    Grouped(Vec<FactRow>, Format, Out),
+}
+
+impl Destination {
+    fn take(&mut self, row: FactRow) -> Result<(), Error> {
+        match self {
+            Destination::Rows(writer) => writer.write(&row),
+            Destination::Grouped(rows, _, _) => {
+                rows.push(row);
+                Ok(())
+            }
+        }
+    }
+
+    fn finish(self) -> Result<(), Error> {
+        match self {
+            Destination::Rows(writer) => writer.finish().map(drop),
+            Destination::Grouped(rows, format, out) => {
+                let mut writer = TableWriter::<Claim, _>::new(format, out);
+                for claim in claims::group(rows) {
+                    writer.write(&claim)?;
+                }
+                writer.finish().map(drop)
+            }
+        }
+    }
+}
+
+/// Counts for the summary.
+#[derive(Default)]
+struct Counts {
+    articles: usize,
+    found: usize,
+    kept: usize,
+    skipped: usize,
+}
+
+impl Counts {
+    /// Passes the rows `filter` keeps to `destination`, counting them.
+    fn keep(
+        &mut self,
+        rows: Vec<FactRow>,
+        filter: &FactFilter,
+        destination: &mut Destination,
+    ) -> Result<(), Error> {
+        self.articles += 1;
+        self.found += rows.len();
+        for row in rows.into_iter().filter(|r| filter.keeps(r)) {
+            self.kept += 1;
+            destination.take(row)?;
+        }
+        Ok(())
     }
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    pipeline::set_threads(args.input.threads)?;
-    let filter = Filter {
-        item: args.item.as_deref().map(fold),
-        label: args.label,
-        action: args.action.map(|a| a.to_lowercase()),
+    let filter = FactFilter {
+        item: args.item.clone(),
+        label: args.label.clone(),
+        action: args.action,
         min: args.min,
         max: args.max,
-        unit: args.unit,
+        unit: args.unit.clone(),
     };
     let out = pipeline::open_output(args.output.as_ref())?;
-    let mut sink = Sink::new(args.format, out, args.group);
+    let mut destination = if args.group {
+        Destination::Grouped(Vec::new(), args.format, out)
+    } else {
+        Destination::Rows(Box::new(TableWriter::new(args.format, out)))
+    };
     if let Some(dir) = &args.index {
-        let request = Request {
+        let request = SearchRequest {
             query: args.query.clone().unwrap_or_default(),
-            facets: Vec::new(),
             filters: args.filters.clone(),
             since: args.since.clone(),
             until: args.until.clone(),
             sort: Sort::Date,
             limit: 0,
-            offset: 0,
-            facet_limit: 0,
+            ..SearchRequest::default()
         };
-        return from_index(dir, &request, &filter, sink, args.input.quiet);
+        return from_index(dir, &request, &filter, destination, args.input.quiet);
     }
-    let inputs = expand(&args.input.paths)?;
+    let (mut reader, progress) = args.input.open()?;
     let tagger = super::build_tagger(args.input.lexicons.as_ref())?;
-    let progress = pipeline::progress_bar(&inputs, args.input.quiet);
-    let mut reader = Reader::new(inputs);
-    let (mut articles, mut found, mut kept, mut skipped) = (0, 0, 0, 0);
-    pipeline::run(
-        &mut reader,
-        &progress,
-        |record| fact_rows(&tagger, record),
-        |batch| {
-            for result in batch {
-                match result {
-                    Ok(rows) => {
-                        articles += 1;
-                        found += rows.len();
-                        for row in rows.iter().filter(|r| filter.keeps(r)) {
-                            kept += 1;
-                            sink.write(row)?;
-                        }
-                    }
-                    Err(message) => {
-                        skipped += 1;
-                        progress.suspend(|| eprintln!("dossier: skipped {message}"));
-                    }
-                }
+    let mut counts = Counts::default();
+    let rows = |tagged: Tagged| FactRow::all(&tagged);
+    let show = |bytes| progress.set_position(bytes);
+    Driver::new(&tagger)
+        .on_progress(&show)
+        .run(&mut reader, &rows, |outcome| match outcome {
+            Outcome::Tagged(rows) => counts.keep(rows, &filter, &mut destination),
+            Outcome::Bad(error) => {
+                counts.skipped += 1;
+                pipeline::report_skipped(&progress, &error);
+                Ok(())
             }
-            Ok(())
-        },
-    )?;
-    sink.finish()?;
+            Outcome::PassedOver(_) => Ok(()),
+        })?;
+    destination.finish()?;
     progress.finish_and_clear();
     let code = pipeline::report_unreadable(&reader);
     if !args.input.quiet {
+        let Counts {
+            articles,
+            found,
+            kept,
+            skipped,
+        } = counts;
         eprintln!(
             "dossier facts: {kept} facts written of {found} found in {articles} articles{}",
             if skipped > 0 {
@@ -180,60 +200,33 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 /// The facts the index stores for the articles `request` matches, newest article first.
 fn from_index(
     dir: &std::path::Path,
-    request: &Request,
-    filter: &Filter,
-    mut sink: Sink,
+    request: &SearchRequest,
+    filter: &FactFilter,
+    mut destination: Destination,
     quiet: bool,
 ) -> anyhow::Result<ExitCode> {
-    let store = Store::open(dir)?;
-    let (articles, notes) = match stored_facts(&store, request) {
-        Ok(found) => found,
-        Err(e) => {
+    let index = Index::open(dir)?;
+    let mut counts = Counts::default();
+    let notes = index.each_match(request, |tagged| {
+        counts.keep(FactRow::all(&tagged), filter, &mut destination)
+    });
+    let notes = match notes {
+        Ok(notes) => notes,
+        Err(e @ (Error::Query { .. } | Error::Request(_))) => {
             eprintln!("dossier facts: {e}");
             return Ok(ExitCode::from(2));
         }
+        Err(e) => return Err(e.into()),
     };
     for note in notes {
         eprintln!("dossier facts: note: {note}");
     }
-    let (mut found, mut kept) = (0, 0);
-    for stored in &articles {
-        let records: Vec<table::Record> =
-            serde_json::from_str(&stored.facts).with_context(|| {
-                format!(
-                    "{}: the facts stored for {} are unreadable",
-                    dir.display(),
-                    stored.article.id.as_deref().unwrap_or("")
-                )
-            })?;
-        for fact in records {
-            found += 1;
-            let row = Row::new(&stored.article, fact);
-            if filter.keeps(&row) {
-                kept += 1;
-                sink.write(&row)?;
-            }
-        }
-    }
-    sink.finish()?;
+    destination.finish()?;
     if !quiet {
         eprintln!(
-            "dossier facts: {kept} facts written of {found} stored for {} matching articles",
-            articles.len()
+            "dossier facts: {} facts written of {} stored for {} matching articles",
+            counts.kept, counts.found, counts.articles
         );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn fact_rows(tagger: &Tagger, record: Record) -> Result<Vec<Row>, String> {
-    let origin = record.origin.clone();
-    let article = record
-        .into_article()
-        .map_err(|reason| format!("{origin}: {reason}"))?;
-    let entities = tagger.tag(&article);
-    let facts = facts::link(&article, &entities);
-    Ok(table::records(&article, &entities, &facts)
-        .into_iter()
-        .map(|record| Row::new(&article, record))
-        .collect())
 }

@@ -1,5 +1,5 @@
-//! The pipeline every batch command runs: read ‖ work on the thread pool ‖ consume, in input
-//! order, with memory bounded by the batch size.
+//! What every batch command shares on the command line: the input arguments, the output
+//! file, the worker threads, the progress bar and the summary's rate.
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -8,9 +8,8 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 
-use crate::ingest::{Input, Reader, Record};
+use crate::ingest::{Input, Reader, expand};
 
 /// The arguments of every command that reads and tags articles.
 #[derive(clap::Args)]
@@ -27,6 +26,16 @@ pub struct Inputs {
     /// Worker threads (default: one per core)
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+}
+
+impl Inputs {
+    /// Sets up the worker threads, then opens the inputs with a progress bar over them.
+    pub fn open(&self) -> anyhow::Result<(Reader, ProgressBar)> {
+        set_threads(self.threads)?;
+        let inputs = expand(&self.paths)?;
+        let progress = progress_bar(&inputs, self.quiet);
+        Ok((Reader::new(inputs), progress))
+    }
 }
 
 /// `-o FILE`, or stdout, buffered.
@@ -52,13 +61,8 @@ pub fn report_unreadable(reader: &Reader) -> ExitCode {
     }
 }
 
-/// Articles handed to the thread pool at a time: large enough to keep every core busy, small
-/// enough that memory stays flat.
-const BATCH_RECORDS: usize = 2048;
-const BATCH_BYTES: usize = 8 << 20;
-
 /// Sets the number of worker threads (`-j N`); by default there is one per core.
-pub fn set_threads(threads: Option<usize>) -> anyhow::Result<()> {
+fn set_threads(threads: Option<usize>) -> anyhow::Result<()> {
     if let Some(n) = threads {
         anyhow::ensure!(n > 0, "--threads must be at least 1");
         rayon::ThreadPoolBuilder::new()
@@ -69,34 +73,8 @@ pub fn set_threads(threads: Option<usize>) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Runs `work` on every record on the pool and hands each batch of results, in input order,
-/// to `consume`. While the pool works on one batch, the next is read and the last is consumed.
-pub fn run<T: Send>(
-    reader: &mut Reader,
-    progress: &ProgressBar,
-    work: impl Fn(Record) -> T + Sync,
-    mut consume: impl FnMut(Vec<T>) -> anyhow::Result<()> + Send,
-) -> anyhow::Result<()> {
-    let mut batch = reader.next_batch(BATCH_RECORDS, BATCH_BYTES);
-    let mut done: Vec<T> = Vec::new();
-    while !batch.is_empty() || !done.is_empty() {
-        let (worked, (next, consumed)) = rayon::join(
-            || batch.into_par_iter().map(&work).collect::<Vec<T>>(),
-            || {
-                let next = reader.next_batch(BATCH_RECORDS, BATCH_BYTES);
-                (next, consume(std::mem::take(&mut done)))
-            },
-        );
-        consumed?;
-        progress.set_position(reader.bytes_read());
-        done = worked;
-        batch = next;
-    }
-    Ok(())
-}
-
 /// A progress bar over the input's bytes, on stderr, only when stderr is a terminal.
-pub fn progress_bar(inputs: &[Input], quiet: bool) -> ProgressBar {
+fn progress_bar(inputs: &[Input], quiet: bool) -> ProgressBar {
     if quiet || !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
@@ -115,6 +93,11 @@ pub fn progress_bar(inputs: &[Input], quiet: bool) -> ProgressBar {
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar
+}
+
+/// Reports a record that was skipped, above the progress bar.
+pub fn report_skipped(progress: &ProgressBar, error: &crate::error::Error) {
+    progress.suspend(|| eprintln!("dossier: skipped {error}"));
 }
 
 /// Megabytes per second, for summaries.

@@ -7,8 +7,12 @@ use std::process::ExitCode;
 
 use serde_json::{Value as Json, json};
 
-use crate::index::search::{FacetCount, Hit, Request, Results, Sort, search};
-use crate::index::{Store, facets};
+use crate::entity::Label;
+use crate::error::Error;
+use crate::index::search::{FacetCount, Hit, Results};
+use crate::index::{Index, SearchRequest, Sort, facets};
+use crate::sink::jsonl::write_entities;
+use crate::tagged::Tagged;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -61,13 +65,13 @@ pub fn parse_filter(arg: &str) -> Result<(String, String), String> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = Store::open(&args.index.path)?;
+    let index = Index::open(&args.index.path)?;
     let facets = if args.facets.is_empty() {
         facets::DEFAULT.iter().map(|f| f.to_string()).collect()
     } else {
         args.facets
     };
-    let request = Request {
+    let request = SearchRequest {
         query: args.query,
         facets,
         filters: args.filters,
@@ -78,12 +82,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         offset: args.offset,
         facet_limit: args.facet_limit,
     };
-    let results = match search(&store, &request) {
+    let results = match index.search(&request) {
         Ok(results) => results,
-        Err(e) => {
+        Err(e @ (Error::Query { .. } | Error::Request(_))) => {
             eprintln!("dossier search: {e}");
             return Ok(ExitCode::from(2));
         }
+        Err(e) => return Err(e.into()),
     };
     for note in &results.notes {
         eprintln!("dossier search: note: {note}");
@@ -113,16 +118,19 @@ fn to_json(results: &Results) -> Json {
                     [start, start + hit.snippet[r.clone()].chars().count()]
                 })
                 .collect();
+            let article = &hit.tagged.article;
+            let mut entities = Vec::new();
+            write_entities(&mut entities, &article.text, &hit.tagged.entities);
             json!({
-                "id": hit.id,
-                "title": hit.title,
-                "url": hit.url,
-                "published": hit.published,
-                "source": hit.source,
+                "id": hit.tagged.id(),
+                "title": article.title,
+                "url": article.url,
+                "published": article.published,
+                "source": article.source,
                 "score": hit.score,
                 "snippet": hit.snippet,
                 "highlights": highlights,
-                "entities": serde_json::from_str::<Json>(&hit.entities).unwrap_or(Json::Null),
+                "entities": serde_json::from_slice::<Json>(&entities).unwrap_or(Json::Null),
             })
         })
         .collect();
@@ -143,7 +151,7 @@ fn to_json(results: &Results) -> Json {
 
 fn write_text(
     out: &mut impl Write,
-    request: &Request,
+    request: &SearchRequest,
     results: &Results,
     bold: bool,
 ) -> io::Result<()> {
@@ -169,14 +177,15 @@ fn write_text(
 
 fn write_hit(out: &mut impl Write, rank: usize, hit: &Hit, bold: bool) -> io::Result<()> {
     let dash = "—";
+    let article = &hit.tagged.article;
     writeln!(
         out,
         "{rank}. {}  {}  {}",
-        hit.published.as_deref().unwrap_or(dash),
-        hit.source.as_deref().unwrap_or(dash),
-        hit.title.as_deref().unwrap_or(&hit.id)
+        article.published.as_deref().unwrap_or(dash),
+        article.source.as_deref().unwrap_or(dash),
+        article.title.as_deref().unwrap_or(hit.tagged.id())
     )?;
-    if let Some(url) = &hit.url {
+    if let Some(url) = &article.url {
         writeln!(out, "   {url}")?;
     }
     let (on, off) = if bold {
@@ -196,44 +205,38 @@ fn write_hit(out: &mut impl Write, rank: usize, hit: &Hit, bold: bool) -> io::Re
     snippet.push_str(&hit.snippet[at..]);
     let snippet = snippet.split_whitespace().collect::<Vec<_>>().join(" ");
     writeln!(out, "   {snippet}")?;
-    for line in entity_lines(&hit.entities) {
+    for line in entity_lines(&hit.tagged) {
         writeln!(out, "   {line}")?;
     }
     writeln!(out)
 }
 
 /// The named entities of a hit, a line per label: distinct names, most mentioned first.
-fn entity_lines(entities_json: &str) -> Vec<String> {
+fn entity_lines(tagged: &Tagged) -> Vec<String> {
     const SHOWN: usize = 6;
-    let entities: Vec<Json> = serde_json::from_str(entities_json).unwrap_or_default();
-    let mut by_label: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
-    for e in &entities {
-        let label = e["label"].as_str().unwrap_or("");
-        if matches!(
-            label,
-            "QUANTITY" | "MONEY" | "PERCENT" | "DATE" | "URL" | ""
-        ) {
+    let mut by_label: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    for e in &tagged.entities {
+        if e.label.is_figure() || matches!(e.label, Label::DATE | Label::URL) {
             continue;
         }
-        let name = e["canonical"].as_str().or(e["text"].as_str()).unwrap_or("");
         *by_label
-            .entry(label.to_string())
+            .entry(e.label.as_str())
             .or_default()
-            .entry(name.to_string())
+            .entry(e.name(&tagged.article.text))
             .or_default() += 1;
     }
     by_label
         .into_iter()
         .map(|(label, names)| {
-            let mut names: Vec<(String, usize)> = names.into_iter().collect();
-            names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            let mut names: Vec<(&str, usize)> = names.into_iter().collect();
+            names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
             let more = names.len().saturating_sub(SHOWN);
             let mut line = format!(
                 "{label}: {}",
                 names
                     .iter()
                     .take(SHOWN)
-                    .map(|(n, _)| n.as_str())
+                    .map(|(n, _)| *n)
                     .collect::<Vec<_>>()
                     .join(", ")
             );

@@ -1,18 +1,15 @@
 //! `dossier tag`: stream articles through the tagger on all cores, in input order.
 
 use std::collections::BTreeMap;
-use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use indicatif::ProgressBar;
-
 use super::pipeline;
-use crate::facts;
-use crate::ingest::{Reader, Record, expand};
-use crate::sink::jsonl::write_line;
-use crate::tagger::Tagger;
+use crate::driver::{Driver, Outcome};
+use crate::entity::Label;
+use crate::sink::jsonl::{self, JsonlSink};
+use crate::tagged::Tagged;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -27,80 +24,58 @@ pub struct Args {
 #[derive(Default)]
 struct Summary {
     articles: usize,
-    bytes: u64,
     by_label: BTreeMap<&'static str, usize>,
     skipped: Vec<String>,
 }
 
+/// An article's line and its labels, made on a worker thread.
+fn encode(tagged: Tagged) -> (Vec<u8>, Vec<Label>) {
+    let labels = tagged.entities.iter().map(|e| e.label).collect();
+    (jsonl::encode(&tagged), labels)
+}
+
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    pipeline::set_threads(args.input.threads)?;
-    let inputs = expand(&args.input.paths)?;
+    let (mut reader, progress) = args.input.open()?;
     let tagger = super::build_tagger(args.input.lexicons.as_ref())?;
-    let mut out = pipeline::open_output(args.output.as_ref())?;
-    let progress = pipeline::progress_bar(&inputs, args.input.quiet);
+    let mut sink = JsonlSink::new(pipeline::open_output(args.output.as_ref())?);
     let started = Instant::now();
     let mut summary = Summary::default();
-    let mut reader = Reader::new(inputs);
-    pipeline::run(
-        &mut reader,
-        &progress,
-        |record| tag_record(&tagger, record),
-        |tagged| Ok(write_batch(&mut out, tagged, &mut summary, &progress)?),
-    )?;
-    out.flush()?;
+    let show = |bytes| progress.set_position(bytes);
+    Driver::new(&tagger)
+        .on_progress(&show)
+        .run(&mut reader, &encode, |outcome| {
+            match outcome {
+                Outcome::Tagged((line, labels)) => {
+                    sink.write_encoded(&line)?;
+                    summary.articles += 1;
+                    for label in labels {
+                        *summary.by_label.entry(label.as_str()).or_default() += 1;
+                    }
+                }
+                Outcome::Bad(error) => {
+                    pipeline::report_skipped(&progress, &error);
+                    summary.skipped.push(error.to_string());
+                }
+                Outcome::PassedOver(_) => {}
+            }
+            Ok(())
+        })?;
+    sink.into_inner()?;
     progress.finish_and_clear();
-    summary.bytes = reader.bytes_read();
     let code = pipeline::report_unreadable(&reader);
     if !args.input.quiet {
-        eprint!("{}", summary.report(started.elapsed().as_secs_f64()));
+        let seconds = started.elapsed().as_secs_f64();
+        eprint!("{}", summary.report(reader.bytes_read(), seconds));
     }
     Ok(code)
 }
 
-type Tagged = Result<(Vec<u8>, Vec<&'static str>), String>;
-
-fn write_batch(
-    out: &mut dyn Write,
-    tagged: Vec<Tagged>,
-    summary: &mut Summary,
-    progress: &ProgressBar,
-) -> io::Result<()> {
-    for result in tagged {
-        match result {
-            Ok((line, labels)) => {
-                out.write_all(&line)?;
-                summary.articles += 1;
-                for label in labels {
-                    *summary.by_label.entry(label).or_default() += 1;
-                }
-            }
-            Err(message) => {
-                progress.suspend(|| eprintln!("dossier: skipped {message}"));
-                summary.skipped.push(message);
-            }
-        }
-    }
-    Ok(())
-}
-
-fn tag_record(tagger: &Tagger, record: Record) -> Tagged {
-    let origin = record.origin.clone();
-    let article = record
-        .into_article()
-        .map_err(|reason| format!("{origin}: {reason}"))?;
-    let entities = tagger.tag(&article);
-    let mut line = Vec::with_capacity(article.text.len() / 2 + 256);
-    let facts = facts::link(&article, &entities);
-    write_line(&article, &entities, &facts, &mut line);
-    Ok((line, entities.iter().map(|e| e.label.as_str()).collect()))
-}
-
 impl Summary {
-    fn report(&self, seconds: f64) -> String {
+    fn report(&self, bytes: u64, seconds: f64) -> String {
         let mut out = format!(
             "dossier tag: {} articles, {}\n",
             self.articles,
-            pipeline::rate(self.bytes, seconds)
+            pipeline::rate(bytes, seconds)
         );
         let labels: Vec<String> = self
             .by_label

@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 
 /// One annotated or predicted mention, in code point offsets.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(missing_docs)] // the fields of the tag output's entities
 pub struct Mention {
     pub start: usize,
     pub end: usize,
@@ -21,12 +22,17 @@ pub struct Mention {
 /// Counts for one label.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
+    /// Gold mentions.
     pub gold: usize,
+    /// Predicted mentions.
     pub predicted: usize,
+    /// Predictions with the span and label of a gold mention.
     pub exact: usize,
+    /// Predictions that overlap a gold mention of the same label.
     pub lenient: usize,
     /// Exact matches of figures and dates whose value (and unit, qualifier) also agree.
     pub values_checked: usize,
+    /// Of those, how many have the right value, unit and qualifier.
     pub values_right: usize,
 }
 
@@ -64,6 +70,7 @@ pub fn prf(tp: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
 /// Scores per label, accumulated over documents.
 #[derive(Debug, Default, Clone)]
 pub struct Score {
+    /// Counts by label.
     pub by_label: BTreeMap<String, Counts>,
 }
 

@@ -2,61 +2,156 @@
 //! `lexicons/actions.txt`: "seized 63 firearms", "14 people were killed", "a 35% increase".
 
 use std::collections::HashMap;
+use std::fmt;
 use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
 
 use super::Context;
 use crate::entity::Label;
 
-/// The actions a fact can have (the closed list of the fact guidelines).
-pub const ACTIONS: &[&str] = &[
-    "seized",
-    "found",
-    "trafficked",
-    "smuggled",
-    "sold",
-    "bought",
-    "produced",
-    "shipped",
-    "traced",
-    "recovered",
-    "arrested",
-    "charged",
-    "convicted",
-    "sentenced",
-    "extradited",
-    "killed",
-    "wounded",
-    "kidnapped",
-    "disappeared",
-    "died",
-    "sanctioned",
-    "laundered",
-    "paid",
-    "forfeited",
-    "frozen",
-    "fined",
-    "offered",
-    "increase",
-    "decrease",
-    "reported",
-];
+/// The event a figure is reported with: the closed list of the fact guidelines
+/// (`tests/facts/GUIDELINES.md`). Written in lower case, as `dossier facts --action` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[allow(missing_docs)] // each variant is the word it serializes as
+pub enum Action {
+    Seized,
+    Found,
+    Trafficked,
+    Smuggled,
+    Sold,
+    Bought,
+    Produced,
+    Shipped,
+    Traced,
+    Recovered,
+    Arrested,
+    Charged,
+    Convicted,
+    Sentenced,
+    Extradited,
+    Killed,
+    Wounded,
+    Kidnapped,
+    Disappeared,
+    Died,
+    Sanctioned,
+    Laundered,
+    Paid,
+    Forfeited,
+    Frozen,
+    Fined,
+    Offered,
+    Increase,
+    Decrease,
+    Reported,
+}
 
-/// Word forms by their action. Rows naming an action outside [`ACTIONS`] are left out (the
+impl Action {
+    /// Every action, in the guidelines' order.
+    pub const ALL: [Action; 30] = [
+        Action::Seized,
+        Action::Found,
+        Action::Trafficked,
+        Action::Smuggled,
+        Action::Sold,
+        Action::Bought,
+        Action::Produced,
+        Action::Shipped,
+        Action::Traced,
+        Action::Recovered,
+        Action::Arrested,
+        Action::Charged,
+        Action::Convicted,
+        Action::Sentenced,
+        Action::Extradited,
+        Action::Killed,
+        Action::Wounded,
+        Action::Kidnapped,
+        Action::Disappeared,
+        Action::Died,
+        Action::Sanctioned,
+        Action::Laundered,
+        Action::Paid,
+        Action::Forfeited,
+        Action::Frozen,
+        Action::Fined,
+        Action::Offered,
+        Action::Increase,
+        Action::Decrease,
+        Action::Reported,
+    ];
+
+    /// The action's word, as the fact table writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Seized => "seized",
+            Action::Found => "found",
+            Action::Trafficked => "trafficked",
+            Action::Smuggled => "smuggled",
+            Action::Sold => "sold",
+            Action::Bought => "bought",
+            Action::Produced => "produced",
+            Action::Shipped => "shipped",
+            Action::Traced => "traced",
+            Action::Recovered => "recovered",
+            Action::Arrested => "arrested",
+            Action::Charged => "charged",
+            Action::Convicted => "convicted",
+            Action::Sentenced => "sentenced",
+            Action::Extradited => "extradited",
+            Action::Killed => "killed",
+            Action::Wounded => "wounded",
+            Action::Kidnapped => "kidnapped",
+            Action::Disappeared => "disappeared",
+            Action::Died => "died",
+            Action::Sanctioned => "sanctioned",
+            Action::Laundered => "laundered",
+            Action::Paid => "paid",
+            Action::Forfeited => "forfeited",
+            Action::Frozen => "frozen",
+            Action::Fined => "fined",
+            Action::Offered => "offered",
+            Action::Increase => "increase",
+            Action::Decrease => "decrease",
+            Action::Reported => "reported",
+        }
+    }
+
+    /// The action named `word` (any case), if it is one.
+    pub fn parse(word: &str) -> Option<Action> {
+        let word = word.trim();
+        Action::ALL
+            .into_iter()
+            .find(|a| a.as_str().eq_ignore_ascii_case(word))
+    }
+
+    /// A rise or a fall, rather than something done to what is counted.
+    pub fn is_change(self) -> bool {
+        matches!(self, Action::Increase | Action::Decrease)
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Word forms by their action. Rows naming an action outside [`Action`] are left out (the
 /// lexicon test checks there are none).
-fn lexicon() -> &'static HashMap<String, &'static str> {
-    static LEXICON: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+fn lexicon() -> &'static HashMap<String, Action> {
+    static LEXICON: OnceLock<HashMap<String, Action>> = OnceLock::new();
     LEXICON.get_or_init(|| {
         rows(include_str!("../../lexicons/actions.txt"))
-            .filter_map(|(form, action)| {
-                let action = ACTIONS.iter().find(|a| **a == action)?;
-                Some((form.to_string(), *action))
-            })
+            .filter_map(|(form, action)| Some((form.to_string(), Action::parse(action)?)))
             .collect()
     })
 }
 
 /// The action a folded word names, if any.
-pub fn action_of(folded: &str) -> Option<&'static str> {
+pub fn action_of(folded: &str) -> Option<Action> {
     lexicon().get(folded).copied()
 }
 
@@ -72,7 +167,7 @@ pub fn rows(content: &str) -> impl Iterator<Item = (&str, &str)> {
 /// The action of the figure: for a percentage, a change word right beside it ("a 27%
 /// increase", "rose 27%"); otherwise the nearest action word in the clause, before the
 /// figure on a tie ("seized 63 firearms" rather than "… found"), or else in the sentence.
-pub fn find(context: &Context<'_>, item: Option<std::ops::Range<usize>>) -> Option<&'static str> {
+pub(crate) fn find(context: &Context<'_>, item: Option<std::ops::Range<usize>>) -> Option<Action> {
     let action_at = |i: usize| {
         let word = context.tokens[i].folded.as_str();
         // "up to $5 million" is a qualifier, not a rise.
@@ -93,10 +188,7 @@ pub fn find(context: &Context<'_>, item: Option<std::ops::Range<usize>>) -> Opti
     }
     if context.figure.label == Label::PERCENT {
         let near = context.clause.clone().filter(|&i| context.distance(i) <= 3);
-        if let Some(change) = near
-            .filter_map(action_at)
-            .find(|a| matches!(*a, "increase" | "decrease"))
-        {
+        if let Some(change) = near.filter_map(action_at).find(|a| a.is_change()) {
             return Some(change);
         }
     }
@@ -113,13 +205,12 @@ pub fn find(context: &Context<'_>, item: Option<std::ops::Range<usize>>) -> Opti
     }
     // A count or a measure changes only when nothing else happens to it: "seizures climbed
     // to 68,000 pounds" reports seizures.
-    let is_change = |a: &str| matches!(a, "increase" | "decrease");
     let percent = context.figure.label == Label::PERCENT;
     let nearest = |range: std::ops::Range<usize>| {
         range
             .filter_map(|i| {
                 let action = action_at(i)?;
-                let demoted = !percent && is_change(action);
+                let demoted = !percent && action.is_change();
                 Some((demoted, context.distance(i), i >= context.after, action))
             })
             .min_by_key(|&(demoted, distance, after, _)| (demoted, distance, after))
@@ -135,7 +226,10 @@ mod tests {
     #[test]
     fn every_lexicon_row_names_a_known_action() {
         for (form, action) in rows(include_str!("../../lexicons/actions.txt")) {
-            assert!(ACTIONS.contains(&action), "{form}: unknown action {action}");
+            assert!(
+                Action::parse(action).is_some(),
+                "{form}: unknown action {action}"
+            );
             assert_eq!(form, crate::text::fold::fold(form), "{form} is not folded");
         }
     }

@@ -407,7 +407,7 @@ fn subject_before_change(context: &Context<'_>) -> Option<Range<usize>> {
 
 /// The canonical name and label of the entities inside the item, if any: "fentanyl" (DRUG)
 /// for "fentanyl pills"; a list's names joined by "; ".
-pub fn sense(context: &Context<'_>, range: Range<usize>) -> (Option<String>, Option<&'static str>) {
+pub fn sense(context: &Context<'_>, range: Range<usize>) -> (Option<String>, Option<Label>) {
     let inside: Vec<_> = context
         .entities_in(range)
         .filter(|e| !e.label.is_figure() && e.label != Label::DATE)
@@ -422,5 +422,5 @@ pub fn sense(context: &Context<'_>, range: Range<usize>) -> (Option<String>, Opt
             names.push(name);
         }
     }
-    (Some(names.join("; ")), Some(first.label.as_str()))
+    (Some(names.join("; ")), Some(first.label))
 }

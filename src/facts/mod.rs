@@ -7,49 +7,99 @@
 //! LOCATION the tagger found in the clause.
 
 pub mod action;
-pub mod attribution;
-pub mod group;
-pub mod item;
+mod attribution;
+mod item;
 pub mod period;
-pub mod table;
-pub mod tokens;
+mod tokens;
 
 use std::ops::Range;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::entity::{Entity, Label, Value};
 use crate::patterns::dates::calendar_date;
 use crate::patterns::units::in_kilograms;
 use crate::text::sentences::sentences;
+pub use action::Action;
 use attribution::Antecedents;
+pub use period::{Days, Period};
 use tokens::{Token, tokens};
 
-/// One row of the fact table, offsets in bytes (the writer converts them to code points).
-#[derive(Debug, Clone, PartialEq)]
+/// A figure linked to what it counts, the event, the time, the place and the source, with
+/// the sentence it comes from. Offsets are bytes into the article's text; the writers turn
+/// them into code points and words at the output.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
-    /// The figure's entity index in the article's entity list.
+    /// The figure's index in the article's entity list.
     pub figure: usize,
+    /// Byte range of the figure.
     pub start: usize,
+    /// End of the figure's byte range.
     pub end: usize,
+    /// Byte range of the sentence that gives the figure (a window around it in a very long
+    /// sentence).
     pub sentence: Range<usize>,
+    /// Byte range of what the figure counts or measures ("fentanyl pills").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<Range<usize>>,
+    /// The canonical names of the entities inside the item, joined with "; ".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item_canonical: Option<String>,
-    pub item_label: Option<&'static str>,
-    pub action: Option<&'static str>,
-    pub period: Option<Range<usize>>,
-    /// The ISO dates the period covers, when it can be resolved.
-    pub period_start: Option<String>,
-    pub period_end: Option<String>,
+    /// The label of the first entity inside the item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_label: Option<Label>,
+    /// The event the figure is reported with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<Action>,
+    /// When.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// The nearest place tagged in the figure's clause, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// Who the sentence says gives the figure, by canonical name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributed_to: Option<String>,
     /// The value in the base unit of its kind: kilograms for masses, the currency's units
     /// for money (at face value), the count for counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_base: Option<f64>,
-    pub unit_base: Option<String>,
+    /// The unit of `value_base`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_base: Option<BaseUnit>,
+}
+
+/// The unit a fact's value is compared and filtered in.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum BaseUnit {
+    /// Masses, converted to kilograms.
+    Kilograms,
+    /// Money, in its currency at face value ("USD", "MXN").
+    Currency(Arc<str>),
+    /// Percentages.
+    Percent,
+    /// Counts of things.
+    Count,
+    /// Other measures, in the unit written ("liter").
+    Measure(Arc<str>),
+}
+
+impl BaseUnit {
+    /// The unit as the fact table writes it: "kg", "USD", "%", "count", or the measure.
+    pub fn as_str(&self) -> &str {
+        match self {
+            BaseUnit::Kilograms => "kg",
+            BaseUnit::Percent => "%",
+            BaseUnit::Count => "count",
+            BaseUnit::Currency(code) | BaseUnit::Measure(code) => code,
+        }
+    }
 }
 
 /// What a linker sees: the article, its entities, and the figure's sentence and clause.
-pub struct Context<'a> {
+pub(crate) struct Context<'a> {
     pub text: &'a str,
     pub entities: &'a [Entity],
     pub figure: &'a Entity,
@@ -82,7 +132,7 @@ impl Context<'_> {
 }
 
 /// The facts of an article tagged with `entities` (byte offsets, sorted): one per figure.
-pub fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
+pub(crate) fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
     let text = article.text.as_str();
     if !entities.iter().any(|e| e.label.is_figure()) {
         return Vec::new();
@@ -137,10 +187,7 @@ pub fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
             .as_ref()
             .map(|range| item::sense(&context, range.clone()))
             .unwrap_or_default();
-        let (period, period_start, period_end) = match period::find(&context, published) {
-            Some(found) => (Some(found.span), found.start, found.end),
-            None => (None, None, None),
-        };
+        let period = period::find(&context, published);
         let (value_base, unit_base) = base_value(figure);
         let action = action::find(&context, item.clone());
         facts.push(Fact {
@@ -153,8 +200,6 @@ pub fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
             item_label,
             action,
             period,
-            period_start,
-            period_end,
             place: place(&context),
             attributed_to: attribution::find(&context, &before_sentence),
             value_base,
@@ -274,20 +319,20 @@ fn dateline_end(context: &Context<'_>) -> usize {
 }
 
 /// A figure's value in the base unit of its kind.
-fn base_value(figure: &Entity) -> (Option<f64>, Option<String>) {
+fn base_value(figure: &Entity) -> (Option<f64>, Option<BaseUnit>) {
     let Some(Value::Number(value)) = figure.value else {
         return (None, None);
     };
-    let unit = figure.unit.as_deref();
+    let unit = figure.unit.as_ref();
     match figure.label {
-        Label::MONEY => (Some(value), unit.map(str::to_string)),
-        Label::PERCENT => (Some(value), Some("%".to_string())),
+        Label::MONEY => (Some(value), unit.cloned().map(BaseUnit::Currency)),
+        Label::PERCENT => (Some(value), Some(BaseUnit::Percent)),
         _ => match unit.and_then(|u| in_kilograms(u, value)) {
-            Some(kg) => (Some(kg), Some("kg".to_string())),
+            Some(kg) => (Some(kg), Some(BaseUnit::Kilograms)),
             None if unit.is_none_or(|u| !crate::patterns::units::is_measure(u)) => {
-                (Some(value), Some("count".to_string()))
+                (Some(value), Some(BaseUnit::Count))
             }
-            None => (Some(value), unit.map(str::to_string)),
+            None => (Some(value), unit.cloned().map(BaseUnit::Measure)),
         },
     }
 }

@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
 use time::{Date, Duration, Month, Weekday};
 
 use super::Context;
@@ -12,16 +13,56 @@ use crate::entity::{Entity, Label, Value};
 use crate::patterns::dates::{calendar_date, month_number};
 use crate::text::fold::fold;
 
-/// A period: its words in the text and, when known, its first and last day.
-pub struct Found {
+/// The time a figure refers to: its words in the text and, when they can be resolved, the
+/// days they cover.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    /// Byte range of the period's words ("fiscal year 2023", "last month").
     pub span: Range<usize>,
-    pub start: Option<String>,
-    pub end: Option<String>,
+    /// The days covered; none for a rate ("a month") or words that cannot be resolved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<Days>,
 }
 
-type Days = (Date, Date);
+/// A run of days, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Days {
+    /// The first day.
+    #[serde(with = "iso_date")]
+    pub first: Date,
+    /// The last day.
+    #[serde(with = "iso_date")]
+    pub last: Date,
+}
 
-pub fn find(context: &Context<'_>, published: Option<Date>) -> Option<Found> {
+impl Days {
+    /// Whether the two runs share a day.
+    pub fn overlaps(&self, other: &Days) -> bool {
+        self.first <= other.last && other.first <= self.last
+    }
+}
+
+/// Dates stored as `YYYY-MM-DD`, as people read them.
+mod iso_date {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error as _};
+    use time::Date;
+
+    pub fn serialize<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(date)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        crate::patterns::dates::calendar_date(&text)
+            .ok_or_else(|| D::Error::custom(format!("'{text}' is not a YYYY-MM-DD date")))
+    }
+}
+
+/// First and last day, while a period is worked out.
+type DayPair = (Date, Date);
+
+/// The period of the figure in `context`, resolved against the `published` date.
+pub(crate) fn find(context: &Context<'_>, published: Option<Date>) -> Option<Period> {
     let tokens = context.tokens;
     let within = |range: Range<usize>| -> Option<&Entity> {
         let span = tokens.get(range.start)?.start..tokens.get(range.end.checked_sub(1)?)?.end;
@@ -43,7 +84,7 @@ pub fn find(context: &Context<'_>, published: Option<Date>) -> Option<Found> {
 
 /// A rate right after the figure when the sentence has no date: "$2.5 million a month",
 /// "every year", "weekly". It names how often, not when, so it has no dates.
-fn rate(context: &Context<'_>) -> Option<Found> {
+fn rate(context: &Context<'_>) -> Option<Period> {
     let tokens = context.tokens;
     let word = |i: usize| tokens.get(i).map_or("", |t| t.folded.as_str());
     let per = |w: &str| {
@@ -62,10 +103,9 @@ fn rate(context: &Context<'_>) -> Option<Found> {
             _ => None,
         };
         if let Some(range) = found {
-            return Some(Found {
+            return Some(Period {
                 span: tokens[range.start].start..tokens[range.end].end,
-                start: None,
-                end: None,
+                days: None,
             });
         }
     }
@@ -100,7 +140,7 @@ fn range_start_before<'a>(context: &Context<'a>, date: &Entity) -> Option<&'a En
 
 /// The days a date entity covers: from its ISO value, or from its words and the
 /// publication date.
-fn days_of(text: &str, date: &Entity, published: Option<Date>) -> Option<Days> {
+fn days_of(text: &str, date: &Entity, published: Option<Date>) -> Option<DayPair> {
     if let Some(Value::Date(iso)) = &date.value {
         return iso_days(iso);
     }
@@ -108,7 +148,7 @@ fn days_of(text: &str, date: &Entity, published: Option<Date>) -> Option<Days> {
 }
 
 /// "2024" is the year, "2024-03" the month, "2024-03-05" the day.
-fn iso_days(iso: &str) -> Option<Days> {
+fn iso_days(iso: &str) -> Option<DayPair> {
     let year: i32 = iso.get(..4)?.parse().ok()?;
     match iso.len() {
         4 => Some((ymd(year, 1, 1)?, ymd(year, 12, 31)?)),
@@ -135,7 +175,7 @@ fn month_end(first: Date) -> Date {
 }
 
 /// Relative dates against the publication date.
-fn relative_days(words: &str, published: Date) -> Option<Days> {
+fn relative_days(words: &str, published: Date) -> Option<DayPair> {
     let words = words
         .trim_start_matches("the ")
         .trim_start_matches("so far ");
@@ -176,7 +216,7 @@ fn relative_days(words: &str, published: Date) -> Option<Days> {
 }
 
 /// A quarter or half of `year`: "the last quarter", "the first half".
-fn part_of_year(words: &str, year: i32) -> Option<Days> {
+fn part_of_year(words: &str, year: i32) -> Option<DayPair> {
     let words = words.trim_start_matches("the ");
     let (which, part) = words.split_once(' ')?;
     let (count, length) = match part {
@@ -218,9 +258,9 @@ fn weekday(word: &str) -> Option<Weekday> {
 fn widen(
     context: &Context<'_>,
     date: &Entity,
-    days: Option<Days>,
+    days: Option<DayPair>,
     published: Option<Date>,
-) -> Found {
+) -> Period {
     let tokens = context.tokens;
     let at = tokens.partition_point(|t| t.start < date.start);
     let word = |i: Option<usize>| i.and_then(|i| tokens.get(i)).map(|t| t.folded.as_str());
@@ -285,9 +325,8 @@ fn widen(
         }
         _ => {}
     }
-    Found {
+    Period {
         span,
-        start: days.map(|(s, _)| s.to_string()),
-        end: days.map(|(_, e)| e.to_string()),
+        days: days.map(|(first, last)| Days { first, last }),
     }
 }

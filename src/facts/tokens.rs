@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::action::action_of;
+use super::action::{Action, action_of};
 use crate::text::fold::fold;
 
 /// A word (letters, digits, and the hyphens and apostrophes inside them) or one mark.
@@ -15,7 +15,7 @@ pub struct Token {
     pub folded: String,
     pub is_word: bool,
     /// The action this word names in `lexicons/actions.txt`, looked up once.
-    pub action: Option<&'static str>,
+    pub action: Option<Action>,
 }
 
 /// The tokens of `text[range]`.

@@ -1,17 +1,18 @@
-//! A tagged article as an index document: its fields, its facets and its figures.
+//! A tagged article as an index document: its fields, its facets and its figures, and its
+//! entities and facts stored as they are typed (byte offsets), for [`super::stored`] to give
+//! back.
 
-use tantivy::schema::{Facet, Field, Value};
+use tantivy::schema::{Facet, Field};
 use tantivy::{DateTime, TantivyDocument};
 use time::Date;
 
 use super::schema::{DIMENSIONS, Fields, MEASURES, PUBLISHED, SOURCE};
 use crate::article::Article;
 use crate::entity::{Entity, Label};
-use crate::facts::Fact;
 use crate::fingerprint::Fnv1a;
 use crate::patterns::dates::calendar_date;
 use crate::patterns::units::in_kilograms;
-use crate::sink::jsonl::{write_entities, write_facts};
+use crate::tagged::Tagged;
 
 /// What the index compares to know an article is unchanged: its every field, and the tagger
 /// that tagged it (so new lexicons re-tag what was indexed before).
@@ -37,14 +38,9 @@ pub fn fingerprint(article: &Article, tagger: u64) -> u64 {
     hash.finish()
 }
 
-/// The index document of `article`, its `entities` (byte offsets, sorted) and its `facts`.
-pub fn document(
-    fields: &Fields,
-    article: &Article,
-    entities: &[Entity],
-    facts: &[Fact],
-    fingerprint: u64,
-) -> TantivyDocument {
+/// The index document of a tagged article; `fingerprint` is [`fingerprint`]'s.
+pub fn document(fields: &Fields, tagged: &Tagged, fingerprint: u64) -> TantivyDocument {
+    let (article, entities) = (&tagged.article, &tagged.entities);
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.id, article.id.as_deref().unwrap_or(""));
     doc.add_u64(fields.fingerprint, fingerprint);
@@ -78,27 +74,15 @@ pub fn document(
             doc.add_f64(field, value);
         }
     }
-    let mut json = Vec::new();
-    write_entities(&mut json, &article.text, entities);
-    doc.add_text(fields.entities, String::from_utf8_lossy(&json));
-    json.clear();
-    write_facts(&mut json, article, entities, facts);
-    doc.add_text(fields.facts, String::from_utf8_lossy(&json));
+    doc.add_text(fields.entities, stored_json(entities));
+    doc.add_text(fields.facts, stored_json(&tagged.facts));
     doc
 }
 
-/// A stored text field of an index document.
-pub fn stored_text(doc: &TantivyDocument, field: Field) -> Option<String> {
-    doc.get_first(field)
-        .and_then(|v| v.as_str())
-        .map(str::to_string)
-}
-
-/// A stored date field of an index document, as YYYY-MM-DD.
-pub fn stored_day(doc: &TantivyDocument, field: Field) -> Option<String> {
-    doc.get_first(field)
-        .and_then(|v| v.as_datetime())
-        .map(|d| d.into_utc().date().to_string())
+/// Entities and facts as the index stores them. They are plain data (strings, numbers,
+/// options), which serde_json always serializes.
+fn stored_json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "[]".to_string())
 }
 
 /// The names field and the facet of an entity whose label has a dimension.

@@ -8,6 +8,7 @@ use tantivy::Searcher;
 use tantivy::schema::Facet;
 
 use super::schema::{DIMENSIONS, PUBLISHED, SOURCE};
+use crate::error::Error;
 use crate::text::fold;
 
 /// The facets a search counts when the user names none.
@@ -29,16 +30,16 @@ pub fn dimension_names() -> Vec<&'static str> {
 }
 
 /// The dimension `name` (any case), or an error listing the ones there are.
-pub fn dimension(name: &str) -> Result<&'static str, String> {
+pub fn dimension(name: &str) -> Result<&'static str, Error> {
     let wanted = name.trim().to_ascii_lowercase();
     dimension_names()
         .into_iter()
         .find(|d| *d == wanted)
         .ok_or_else(|| {
-            format!(
+            Error::Request(format!(
                 "unknown facet '{name}': use one of {}",
                 dimension_names().join(", ")
-            )
+            ))
         })
 }
 

@@ -4,14 +4,18 @@
 //!
 //! [`schema`] declares every field once; [`store`] opens and checks an index directory;
 //! [`document`] turns a tagged article into a document; [`writer`] adds and replaces;
-//! [`search`] answers queries with hits, snippets and facet counts.
+//! [`search`] answers queries with hits, snippets and facet counts; [`stored`] reads a
+//! document back as the tagged article it was.
 
-pub mod document;
+pub(crate) mod document;
 pub mod facets;
-mod hits;
-pub mod schema;
+pub(crate) mod schema;
 pub mod search;
-pub mod store;
+mod snippets;
+mod store;
+mod stored;
 pub mod writer;
 
-pub use store::Store;
+pub use search::{FacetCount, Hit, Results, SearchRequest, Sort};
+pub use store::Index;
+pub use writer::{Change, Documents, IndexDocument, IndexWriter, Written};

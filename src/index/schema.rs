@@ -12,7 +12,7 @@ use tantivy::tokenizer::{
 
 /// The index layout's version. Bump it whenever a field is added, removed or analyzed
 /// differently: an index of another format is refused with a message to rebuild it.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// The analyzer of every full-text field: words, lower-cased, accents folded ("Culiacán"
 /// matches "culiacan"), English stems ("seizures" matches "seizure").
@@ -70,6 +70,7 @@ pub const PUBLISHED: &str = "published";
 pub const MEASURES: &[(&str, &str)] = &[("kg", "kg"), ("usd", "USD"), ("percent", "%")];
 
 /// The handles of every field.
+#[derive(Clone)]
 pub struct Fields {
     pub schema: Schema,
     /// The article id: exact, stored, and a fast field so the writer can list what is indexed.
@@ -84,9 +85,9 @@ pub struct Fields {
     pub published: Field,
     /// Every facet of the article: tags, source and month.
     pub facet: Field,
-    /// The tag output's entities array (code point offsets), stored for search hits.
+    /// The article's entities as JSON (byte offsets), stored for search hits.
     pub entities: Field,
-    /// The tag output's facts array, stored for `dossier facts --index`.
+    /// The article's facts as JSON (byte offsets), stored for hits and `dossier facts --index`.
     pub facts: Field,
     /// Canonical names by dimension, searchable as `org:"Sinaloa Cartel"`; same order as
     /// [`DIMENSIONS`].
@@ -147,6 +148,11 @@ impl Default for Fields {
 }
 
 impl Fields {
+    /// The name of `field` in the schema, for tantivy's APIs that take a name.
+    pub fn name(&self, field: Field) -> &str {
+        self.schema.get_field_name(field)
+    }
+
     /// The fields a query searches when it names none: the text and title, and the canonical
     /// names, so "Jalisco New Generation Cartel" finds an article that only says "CJNG".
     pub fn default_search(&self) -> Vec<Field> {

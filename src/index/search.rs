@@ -2,7 +2,6 @@
 //! range, ranked by relevance or date, with snippets and facet counts over the whole result
 //! set.
 
-use std::fmt;
 use std::ops::Bound;
 
 use tantivy::collector::{Count, DocSetCollector, FacetCollector, FacetCounts, TopDocs};
@@ -10,57 +9,91 @@ use tantivy::query::{
     AllQuery, BooleanQuery, Occur, Query, QueryParser, QueryParserError, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Facet, IndexRecordOption, Term};
-use tantivy::{DateTime, Order, Searcher, TantivyDocument};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument};
 use time::Date;
 
-use super::document::{date_time, stored_day, stored_text};
+use super::document::date_time;
 use super::facets::{self, value_below_dimension};
 use super::schema::{Fields, PUBLISHED};
-use super::store::Store;
-use crate::article::Article;
+use super::snippets::{SNIPPET_CHARS, snippet};
+use super::store::Index;
+use super::stored;
+use crate::error::{Error, reading_ids};
 use crate::patterns::dates::calendar_date;
+use crate::tagged::Tagged;
 
 /// How hits are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Sort {
     /// Best match first (BM25).
+    #[default]
     Relevance,
     /// Newest first; articles without a date last.
     Date,
 }
 
-/// A search as the user asked for it.
+/// A search as the user asked for it. The default matches every article, counts no facet
+/// and shows the first ten hits.
 #[derive(Debug, Clone)]
-pub struct Request {
+pub struct SearchRequest {
+    /// The query in tantivy's syntax; empty or `*` for every article.
     pub query: String,
     /// Facets to count: a dimension ("weapon") or a path below one ("weapon/rifle").
     pub facets: Vec<String>,
     /// Drill-downs: (dimension, value), all of which must hold.
     pub filters: Vec<(String, String)>,
+    /// Published on or after this day, month or year.
     pub since: Option<String>,
+    /// Published on or before this day, month or year.
     pub until: Option<String>,
+    /// The order of the hits.
     pub sort: Sort,
+    /// Hits to return (0 for counts only).
     pub limit: usize,
+    /// Hits to pass over first.
     pub offset: usize,
     /// How many values to count per facet, most frequent first.
     pub facet_limit: usize,
 }
 
-/// One result.
+impl Default for SearchRequest {
+    fn default() -> SearchRequest {
+        SearchRequest {
+            query: String::new(),
+            facets: Vec::new(),
+            filters: Vec::new(),
+            since: None,
+            until: None,
+            sort: Sort::Relevance,
+            limit: 10,
+            offset: 0,
+            facet_limit: 10,
+        }
+    }
+}
+
+impl SearchRequest {
+    /// A request for `query`, with the defaults otherwise.
+    pub fn new(query: impl Into<String>) -> SearchRequest {
+        SearchRequest {
+            query: query.into(),
+            ..SearchRequest::default()
+        }
+    }
+}
+
+/// One result: the article as indexed, with its entities and facts, and the passage to show.
 #[derive(Debug, Clone)]
 pub struct Hit {
-    pub id: String,
-    pub title: Option<String>,
-    pub url: Option<String>,
-    pub published: Option<String>,
-    pub source: Option<String>,
+    /// The article (its `published` is the stored day), its entities and its facts.
+    pub tagged: Tagged,
     /// The relevance score (none when sorted by date).
     pub score: Option<f32>,
     /// A passage of the text, and the byte ranges in it of the matched terms.
     pub snippet: String,
+    /// Byte ranges of the matched terms in `snippet`.
     pub highlights: Vec<std::ops::Range<usize>>,
-    /// The tag output's entities array for the article, as JSON.
-    pub entities: String,
 }
 
 /// The counts of one requested facet.
@@ -75,108 +108,128 @@ pub struct FacetCount {
 /// What a search found.
 #[derive(Debug, Clone)]
 pub struct Results {
+    /// How many articles match, in all.
     pub total: usize,
+    /// The page of hits asked for.
     pub hits: Vec<Hit>,
+    /// The counts of each requested facet, over every match.
     pub facets: Vec<FacetCount>,
     /// Things the user should know: a filter that matches nothing, say.
     pub notes: Vec<String>,
 }
 
-/// Why a search could not run.
-#[derive(Debug)]
-pub enum SearchError {
-    /// The query does not parse; `column` is the 1-based character it went wrong at.
-    Syntax {
-        query: String,
-        column: Option<usize>,
-        message: String,
-    },
-    /// A request the index cannot answer (an unknown field or facet, a bad date).
-    Invalid(String),
-    Index(tantivy::TantivyError),
-}
-
-impl fmt::Display for SearchError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SearchError::Syntax {
-                query,
-                column,
-                message,
-            } => {
-                write!(f, "the query has a syntax error: {message}")?;
-                if let Some(column) = column {
-                    write!(f, " at column {column}\n  {query}\n  {:>column$}", "^")?;
+impl Index {
+    /// Runs `request`: the page of hits it asks for, and facet counts over every match.
+    pub fn search(&self, request: &SearchRequest) -> Result<Results, Error> {
+        let fields = &self.fields;
+        let searcher = self.searcher()?;
+        let Narrowed {
+            text_query,
+            query,
+            drilled,
+            notes,
+        } = narrow(self, &searcher, request)?;
+        let counted = counted_facets(request, &drilled)?;
+        let mut facet_collector = FacetCollector::for_field(fields.name(fields.facet));
+        for (_, facet) in &counted {
+            facet_collector.add_facet(facet.clone());
+        }
+        let (total, counts, ranked) = if request.limit == 0 {
+            let (total, counts) = searcher.search(&query, &(Count, facet_collector))?;
+            (total, counts, Vec::new())
+        } else {
+            let top = TopDocs::with_limit(request.limit).and_offset(request.offset);
+            match request.sort {
+                Sort::Relevance => {
+                    let collectors = (Count, facet_collector, top.order_by_score());
+                    let (total, counts, docs) = searcher.search(&query, &collectors)?;
+                    let ranked = docs.into_iter().map(|(s, a)| (Some(s), a)).collect();
+                    (total, counts, ranked)
                 }
-                Ok(())
+                Sort::Date => {
+                    let published = fields.name(fields.published);
+                    let by_date = top.order_by_fast_field::<DateTime>(published, Order::Desc);
+                    let (total, counts, docs) =
+                        searcher.search(&query, &(Count, facet_collector, by_date))?;
+                    let ranked = docs.into_iter().map(|(_, a)| (None, a)).collect();
+                    (total, counts, ranked)
+                }
             }
-            SearchError::Invalid(message) => f.write_str(message),
-            SearchError::Index(e) => write!(f, "the index could not be read: {e}"),
-        }
-    }
-}
-
-impl std::error::Error for SearchError {}
-
-impl From<tantivy::TantivyError> for SearchError {
-    fn from(e: tantivy::TantivyError) -> SearchError {
-        SearchError::Index(e)
-    }
-}
-
-/// Runs `request` against the index.
-pub fn search(store: &Store, request: &Request) -> Result<Results, SearchError> {
-    let fields = &store.fields;
-    let searcher = store.searcher()?;
-    let Narrowed {
-        text_query,
-        query,
-        drilled,
-        notes,
-    } = narrow(store, &searcher, request)?;
-    let counted = counted_facets(request, &drilled)?;
-    let mut facet_collector = FacetCollector::for_field("facet");
-    for (_, facet) in &counted {
-        facet_collector.add_facet(facet.clone());
-    }
-    let (total, counts, ranked) = if request.limit == 0 {
-        let (total, counts) = searcher.search(&query, &(Count, facet_collector))?;
-        (total, counts, Vec::new())
-    } else {
-        let top = TopDocs::with_limit(request.limit).and_offset(request.offset);
-        match request.sort {
-            Sort::Relevance => {
-                let collectors = (Count, facet_collector, top.order_by_score());
-                let (total, counts, docs) = searcher.search(&query, &collectors)?;
-                let ranked = docs.into_iter().map(|(s, a)| (Some(s), a)).collect();
-                (total, counts, ranked)
-            }
-            Sort::Date => {
-                let by_date = top.order_by_fast_field::<DateTime>("published", Order::Desc);
-                let (total, counts, docs) =
-                    searcher.search(&query, &(Count, facet_collector, by_date))?;
-                (
-                    total,
-                    counts,
-                    docs.into_iter().map(|(_, a)| (None, a)).collect(),
-                )
-            }
-        }
-    };
-    let hits = super::hits::hits(&searcher, fields, &*text_query, ranked)?;
-    let facets = counted
-        .into_iter()
-        .map(|(name, facet)| FacetCount {
-            values: facet_values(&counts, &facet, request.facet_limit),
-            name,
+        };
+        let hits = hits(&searcher, fields, &*text_query, ranked)?;
+        let facets = counted
+            .into_iter()
+            .map(|(name, facet)| FacetCount {
+                values: facet_values(&counts, &facet, request.facet_limit),
+                name,
+            })
+            .collect();
+        Ok(Results {
+            total,
+            hits,
+            facets,
+            notes,
         })
-        .collect();
-    Ok(Results {
-        total,
-        hits,
-        facets,
-        notes,
-    })
+    }
+
+    /// Hands every article `request` matches (its query, filters and dates; not its page) to
+    /// `each`, newest first, then by id, one at a time so memory stays flat. Returns the
+    /// request's notes.
+    pub fn each_match(
+        &self,
+        request: &SearchRequest,
+        mut each: impl FnMut(Tagged) -> Result<(), Error>,
+    ) -> Result<Vec<String>, Error> {
+        let fields = &self.fields;
+        let searcher = self.searcher()?;
+        let narrowed = narrow(self, &searcher, request)?;
+        let addresses = searcher.search(&narrowed.query, &DocSetCollector)?;
+        let mut keyed = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            let segment = searcher.segment_reader(address.segment_ord);
+            let columns = segment.fast_fields();
+            let published = columns
+                .date(fields.name(fields.published))?
+                .first(address.doc_id);
+            let mut id = String::new();
+            if let Some(ids) = columns.str(fields.name(fields.id))?
+                && let Some(ord) = ids.term_ords(address.doc_id).next()
+            {
+                ids.ord_to_str(ord, &mut id).map_err(reading_ids)?;
+            }
+            keyed.push((std::cmp::Reverse(published), id, address));
+        }
+        keyed.sort();
+        for (_, _, address) in keyed {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            each(stored::tagged(fields, &doc)?)?;
+        }
+        Ok(narrowed.notes)
+    }
+}
+
+/// The stored article and a snippet of each ranked document.
+fn hits(
+    searcher: &Searcher,
+    fields: &Fields,
+    text_query: &dyn Query,
+    ranked: Vec<(Option<f32>, DocAddress)>,
+) -> Result<Vec<Hit>, Error> {
+    let mut snippets = SnippetGenerator::create(searcher, text_query, fields.text)?;
+    snippets.set_max_num_chars(SNIPPET_CHARS);
+    let mut hits = Vec::with_capacity(ranked.len());
+    for (score, address) in ranked {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let tagged = stored::tagged(fields, &doc)?;
+        let (snippet, highlights) = snippet(&snippets, &tagged.article.text);
+        hits.push(Hit {
+            tagged,
+            score,
+            snippet,
+            highlights,
+        });
+    }
+    Ok(hits)
 }
 
 /// A request as a query: its text query, narrowed by its filters and dates.
@@ -188,15 +241,15 @@ struct Narrowed {
     notes: Vec<String>,
 }
 
-fn narrow(store: &Store, searcher: &Searcher, request: &Request) -> Result<Narrowed, SearchError> {
-    let fields = &store.fields;
-    let text_query = parse(store, &request.query)?;
+fn narrow(index: &Index, searcher: &Searcher, request: &SearchRequest) -> Result<Narrowed, Error> {
+    let fields = &index.fields;
+    let text_query = parse(index, &request.query)?;
     let mut notes = Vec::new();
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
     let mut drilled: Vec<(&'static str, Facet)> = Vec::new();
     for (name, value) in &request.filters {
-        let dimension = facets::dimension(name).map_err(SearchError::Invalid)?;
-        let found = facets::resolve(searcher, "facet", dimension, value)?;
+        let dimension = facets::dimension(name)?;
+        let found = facets::resolve(searcher, fields.name(fields.facet), dimension, value)?;
         if found.is_empty() {
             notes.push(format!("no {dimension} named '{value}' is in the index"));
         }
@@ -225,56 +278,14 @@ fn narrow(store: &Store, searcher: &Searcher, request: &Request) -> Result<Narro
     })
 }
 
-/// The stored fact records (JSON arrays, as `dossier tag` writes them) of every article the
-/// request matches, with the article's citation fields, newest first.
-pub fn stored_facts(
-    store: &Store,
-    request: &Request,
-) -> Result<(Vec<StoredFacts>, Vec<String>), SearchError> {
-    let fields = &store.fields;
-    let searcher = store.searcher()?;
-    let narrowed = narrow(store, &searcher, request)?;
-    let addresses = searcher.search(&narrowed.query, &DocSetCollector)?;
-    let mut found = Vec::with_capacity(addresses.len());
-    for address in addresses {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        let text = |field| stored_text(&doc, field);
-        let published = stored_day(&doc, fields.published);
-        found.push(StoredFacts {
-            article: Article {
-                id: text(fields.id),
-                title: text(fields.title),
-                url: text(fields.url),
-                published,
-                source: text(fields.source),
-                ..Article::default()
-            },
-            facts: text(fields.facts).unwrap_or_else(|| "[]".to_string()),
-        });
-    }
-    found.sort_by(|a, b| {
-        let (a, b) = (&a.article, &b.article);
-        b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id))
-    });
-    Ok((found, narrowed.notes))
-}
-
-/// An article's facts as stored, with its citation fields (the article without its text).
-#[derive(Debug, Clone)]
-pub struct StoredFacts {
-    pub article: Article,
-    /// The JSON array of the article's fact records.
-    pub facts: String,
-}
-
 /// The query in tantivy's syntax over the default fields; empty or `*` matches everything.
-fn parse(store: &Store, query: &str) -> Result<Box<dyn Query>, SearchError> {
+fn parse(index: &Index, query: &str) -> Result<Box<dyn Query>, Error> {
     let query = query.trim();
     if query.is_empty() || query == "*" {
         return Ok(Box::new(AllQuery));
     }
-    let fields = &store.fields;
-    let mut parser = QueryParser::for_index(&store.index, fields.default_search());
+    let fields = &index.fields;
+    let mut parser = QueryParser::for_index(&index.index, fields.default_search());
     parser.set_conjunction_by_default();
     parser.set_field_boost(fields.title, 2.0);
     for &name in &fields.names {
@@ -284,12 +295,12 @@ fn parse(store: &Store, query: &str) -> Result<Box<dyn Query>, SearchError> {
 }
 
 /// A parse error as the user can act on it: where the syntax breaks, or which field is unknown.
-fn explain(query: &str, error: QueryParserError) -> SearchError {
+fn explain(query: &str, error: QueryParserError) -> Error {
     match error {
         QueryParserError::SyntaxError(_) => {
             let (_, errors) = tantivy::query_grammar::parse_query_lenient(query);
             let first = errors.into_iter().next();
-            SearchError::Syntax {
+            Error::Query {
                 query: query.to_string(),
                 column: first
                     .as_ref()
@@ -300,7 +311,7 @@ fn explain(query: &str, error: QueryParserError) -> SearchError {
                 ),
             }
         }
-        QueryParserError::FieldDoesNotExist(field) => SearchError::Invalid(format!(
+        QueryParserError::FieldDoesNotExist(field) => Error::Request(format!(
             "the query names a field '{field}' the index does not have: fields are title, \
              text, source, url, id, published, {}, kg, usd, percent, facet",
             super::schema::DIMENSIONS
@@ -309,20 +320,20 @@ fn explain(query: &str, error: QueryParserError) -> SearchError {
                 .collect::<Vec<_>>()
                 .join(", ")
         )),
-        other => SearchError::Invalid(format!("the query cannot run: {other}")),
+        other => Error::Request(format!("the query cannot run: {other}")),
     }
 }
 
 /// `--since` and `--until` as a range on the publication date; both ends included. A year
 /// ("2024") or a month ("2024-03") stands for its first day as `--since` and its last as
 /// `--until`.
-fn date_range(fields: &Fields, request: &Request) -> Result<Box<dyn Query>, SearchError> {
-    let bound = |value: &Option<String>, end: bool| -> Result<Bound<Term>, SearchError> {
+fn date_range(fields: &Fields, request: &SearchRequest) -> Result<Box<dyn Query>, Error> {
+    let bound = |value: &Option<String>, end: bool| -> Result<Bound<Term>, Error> {
         let Some(value) = value else {
             return Ok(Bound::Unbounded);
         };
         let date = date_bound(value, end).ok_or_else(|| {
-            SearchError::Invalid(format!(
+            Error::Request(format!(
                 "'{value}' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY"
             ))
         })?;
@@ -354,15 +365,15 @@ fn date_bound(value: &str, end: bool) -> Option<Date> {
 /// names one facet with facets below it ("weapon=rifle", "published=2024") is counted one
 /// level down.
 fn counted_facets(
-    request: &Request,
+    request: &SearchRequest,
     drilled: &[(&'static str, Facet)],
-) -> Result<Vec<(String, Facet)>, SearchError> {
+) -> Result<Vec<(String, Facet)>, Error> {
     let mut counted = Vec::new();
     for requested in &request.facets {
         let (name, below) = requested
             .split_once('/')
             .map_or((requested.as_str(), None), |(n, b)| (n, Some(b)));
-        let dimension = facets::dimension(name).map_err(SearchError::Invalid)?;
+        let dimension = facets::dimension(name)?;
         let facet = match below {
             Some(path) => {
                 let mut segments = vec![dimension.to_string()];

@@ -5,94 +5,95 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use anyhow::{Context as _, bail};
-
-use tantivy::{Index, IndexReader, Searcher};
+use tantivy::{IndexReader, Searcher};
 
 use super::schema::{ANALYZER, FORMAT, Fields, analyzer};
+use crate::error::Error;
 
 /// The file beside tantivy's own that says which layout the index has.
 const MARKER: &str = "dossier-index.json";
 
-/// An open index with its field handles.
-pub struct Store {
-    pub index: Index,
-    pub fields: Fields,
+/// An open dossier index: tagged articles for full-text and faceted search, and their facts.
+pub struct Index {
+    pub(crate) index: tantivy::Index,
+    pub(crate) fields: Fields,
+    dir: PathBuf,
     /// Opened on the first search and kept: opening the segments costs more than most
     /// queries.
     reader: OnceLock<IndexReader>,
 }
 
-impl Store {
+impl Index {
     /// Opens the index in `dir` for searching.
-    pub fn open(dir: &Path) -> anyhow::Result<Store> {
+    pub fn open(dir: &Path) -> Result<Index, Error> {
         if !dir.exists() {
-            bail!(
-                "no index at {}: build one with `dossier index PATH --index {}`",
-                dir.display(),
-                dir.display()
-            );
+            return Err(Error::IndexMissing {
+                dir: dir.to_path_buf(),
+            });
         }
-        Store::open_existing(dir)
+        Index::open_existing(dir)
     }
 
     /// Opens the index in `dir` for writing, creating it if the directory is new or empty.
-    pub fn open_or_create(dir: &Path) -> anyhow::Result<Store> {
+    pub fn open_or_create(dir: &Path) -> Result<Index, Error> {
         let empty = match fs::read_dir(dir) {
             Ok(mut entries) => entries.next().is_none(),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
-            Err(e) => return Err(e).with_context(|| format!("{}: cannot read", dir.display())),
+            Err(e) => return Err(Error::io(dir, "cannot read", e)),
         };
         if !empty {
-            return Store::open_existing(dir);
+            return Index::open_existing(dir);
         }
-        fs::create_dir_all(dir).with_context(|| format!("{}: cannot create", dir.display()))?;
+        fs::create_dir_all(dir).map_err(|e| Error::io(dir, "cannot create", e))?;
         let fields = Fields::default();
-        let index = Index::create_in_dir(dir, fields.schema.clone())
-            .with_context(|| format!("{}: cannot create an index", dir.display()))?;
+        let index = tantivy::Index::create_in_dir(dir, fields.schema.clone())
+            .map_err(|e| Error::index(format!("{}: cannot create an index", dir.display()), e))?;
         let marker = serde_json::json!({
             "format": FORMAT,
             "created_by": concat!("dossier ", env!("CARGO_PKG_VERSION")),
         });
         fs::write(dir.join(MARKER), format!("{marker}\n"))
-            .with_context(|| format!("{}: cannot write {MARKER}", dir.display()))?;
-        Ok(Store::ready(index, fields))
+            .map_err(|e| Error::io(dir, &format!("cannot write {MARKER}"), e))?;
+        Ok(Index::ready(dir, index, fields))
     }
 
-    fn open_existing(dir: &Path) -> anyhow::Result<Store> {
+    fn open_existing(dir: &Path) -> Result<Index, Error> {
         let format = read_format(dir)?;
+        let outdated = |found| Error::IndexFormat {
+            dir: dir.to_path_buf(),
+            found,
+            expected: FORMAT,
+        };
         if format != FORMAT {
-            bail!(
-                "{} was made by a dossier with index format {format}, and this one reads format \
-                 {FORMAT}: rebuild it (delete the directory and run `dossier index` again) or \
-                 pass a new --index DIR",
-                dir.display()
-            );
+            return Err(outdated(format));
         }
-        let index = Index::open_in_dir(dir)
-            .with_context(|| format!("{}: cannot open the index", dir.display()))?;
+        let index = tantivy::Index::open_in_dir(dir)
+            .map_err(|e| Error::index(format!("{}: cannot open the index", dir.display()), e))?;
         let fields = Fields::default();
         if index.schema() != fields.schema {
-            bail!(
-                "{}: the index's fields differ from the ones this dossier writes (format \
-                 {FORMAT}): rebuild it (delete the directory and run `dossier index` again)",
-                dir.display()
-            );
+            // The marker says this format, the fields say otherwise.
+            return Err(outdated(0));
         }
-        Ok(Store::ready(index, fields))
+        Ok(Index::ready(dir, index, fields))
     }
 
-    fn ready(index: Index, fields: Fields) -> Store {
+    fn ready(dir: &Path, index: tantivy::Index, fields: Fields) -> Index {
         index.tokenizers().register(ANALYZER, analyzer());
-        Store {
+        Index {
             index,
             fields,
+            dir: dir.to_path_buf(),
             reader: OnceLock::new(),
         }
     }
 
+    /// The index's directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// A searcher over the last commit.
-    pub fn searcher(&self) -> tantivy::Result<Searcher> {
+    pub(crate) fn searcher(&self) -> Result<Searcher, Error> {
         if let Some(reader) = self.reader.get() {
             return Ok(reader.searcher());
         }
@@ -102,25 +103,34 @@ impl Store {
 }
 
 /// The layout version recorded in `dir`, or why `dir` is not a dossier index.
-fn read_format(dir: &Path) -> anyhow::Result<u32> {
+fn read_format(dir: &Path) -> Result<u32, Error> {
     let marker: PathBuf = dir.join(MARKER);
+    let foreign = |reason: String| Error::IndexForeign {
+        dir: dir.to_path_buf(),
+        reason,
+    };
     let content = match fs::read_to_string(&marker) {
         Ok(content) => content,
-        Err(_) if dir.join("meta.json").exists() => bail!(
-            "{} is a tantivy index that dossier did not make: pass another --index DIR",
-            dir.display()
-        ),
-        Err(_) => bail!(
-            "{} is not a dossier index (it has no {MARKER}) and is not empty: pass another \
-             --index DIR",
-            dir.display()
-        ),
+        Err(_) if dir.join("meta.json").exists() => {
+            return Err(foreign(
+                "is a tantivy index that dossier did not make".to_string(),
+            ));
+        }
+        Err(_) => {
+            return Err(foreign(format!(
+                "is not a dossier index (it has no {MARKER}) and is not empty"
+            )));
+        }
     };
     serde_json::from_str::<serde_json::Value>(&content)
         .ok()
         .and_then(|v| v.get("format")?.as_u64())
         .and_then(|f| u32::try_from(f).ok())
-        .with_context(|| format!("{}: unreadable, rebuild the index", marker.display()))
+        .ok_or_else(|| {
+            foreign(format!(
+                "has an unreadable {MARKER} (delete the directory to rebuild the index)"
+            ))
+        })
 }
 
 #[cfg(test)]
@@ -136,20 +146,20 @@ mod tests {
     #[test]
     fn missing_foreign_and_other_format_indexes_are_refused() {
         let missing = scratch("missing");
-        let err = Store::open(&missing).err().unwrap().to_string();
+        let err = Index::open(&missing).err().unwrap().to_string();
         assert!(err.contains("no index at"), "{err}");
 
         let foreign = scratch("foreign");
         fs::create_dir_all(&foreign).unwrap();
         fs::write(foreign.join("notes.txt"), "x").unwrap();
-        let err = Store::open_or_create(&foreign).err().unwrap().to_string();
+        let err = Index::open_or_create(&foreign).err().unwrap().to_string();
         assert!(err.contains("is not a dossier index"), "{err}");
 
         let old = scratch("old");
-        Store::open_or_create(&old).unwrap();
-        Store::open(&old).unwrap();
+        Index::open_or_create(&old).unwrap();
+        Index::open(&old).unwrap();
         fs::write(old.join(MARKER), "{\"format\": 0}").unwrap();
-        let err = Store::open(&old).err().unwrap().to_string();
+        let err = Index::open(&old).err().unwrap().to_string();
         assert!(err.contains("index format 0"), "{err}");
         for dir in [foreign, old] {
             fs::remove_dir_all(dir).unwrap();

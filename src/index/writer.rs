@@ -4,43 +4,64 @@
 //! again completes it.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
-use anyhow::Context as _;
 use tantivy::schema::Term;
-use tantivy::{IndexWriter, ReloadPolicy, TantivyDocument};
+use tantivy::{ReloadPolicy, TantivyDocument};
 
-use super::store::Store;
+use super::document::{document, fingerprint};
+use super::schema::Fields;
+use super::store::Index;
+use crate::article::Article;
+use crate::driver::Prepare;
+use crate::error::{Error, reading_ids};
+use crate::sink::Sink;
+use crate::tagged::Tagged;
+use crate::tagger::Tagger;
 
 /// The indexing memory budget: tantivy flushes a segment when it is used up.
 const MEMORY_BUDGET: usize = 256 << 20;
 
+/// Articles added between commits: an interrupted run loses at most this much work (about a
+/// minute of it), and commits stay few enough not to fragment the index.
+const COMMIT_EVERY: usize = 20_000;
+
 /// What indexing an article does to the index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
+    /// The id was not in the index.
     New,
+    /// The id was there with other content (or other tags): the old document is replaced.
     Replaced,
+    /// The id is there with the same content and tags: nothing to do.
     Unchanged,
 }
 
 /// The ids and fingerprints of the articles indexed at the start of a run. Read-only, so the
 /// worker threads can skip unchanged articles before tagging them.
-pub struct Indexed(HashMap<String, u64>);
+pub(crate) struct Indexed(HashMap<String, u64>);
 
 impl Indexed {
-    pub fn load(store: &Store) -> anyhow::Result<Indexed> {
-        // A reader of its own: the store's may not have seen the latest commit yet.
-        let searcher = store.index.reader()?.searcher();
+    pub(crate) fn load(index: &Index) -> Result<Indexed, Error> {
+        // A reader of its own: the index's may not have seen the latest commit yet.
+        let searcher = index.index.reader()?.searcher();
+        let fields = &index.fields;
         let mut known = HashMap::new();
         let mut id = String::new();
         for segment in searcher.segment_readers() {
             let fast = segment.fast_fields();
-            let ids = fast.str("id")?.context("the index has no id column")?;
-            let fingerprints = fast.u64("fingerprint")?;
+            let ids = fast.str(fields.name(fields.id))?.ok_or_else(|| {
+                Error::IndexCorrupt(format!(
+                    "{}: the index has no id column",
+                    index.dir().display()
+                ))
+            })?;
+            let fingerprints = fast.u64(fields.name(fields.fingerprint))?;
             for doc in segment.doc_ids_alive() {
                 let Some(ord) = ids.term_ords(doc).next() else {
                     continue;
                 };
-                ids.ord_to_str(ord, &mut id)?;
+                ids.ord_to_str(ord, &mut id).map_err(reading_ids)?;
                 known.insert(id.clone(), fingerprints.first(doc).unwrap_or(0));
             }
         }
@@ -48,77 +69,167 @@ impl Indexed {
     }
 
     /// What indexing the article `id` with `fingerprint` would do.
-    pub fn change(&self, id: &str, fingerprint: u64) -> Change {
+    pub(crate) fn change(&self, id: &str, fingerprint: u64) -> Change {
         match self.0.get(id) {
             None => Change::New,
             Some(&known) if known == fingerprint => Change::Unchanged,
             Some(_) => Change::Replaced,
         }
     }
+}
 
-    pub fn len(&self) -> usize {
-        self.0.len()
+/// A tagged article as an index document, made on a worker thread.
+pub struct IndexDocument {
+    id: String,
+    doc: TantivyDocument,
+    /// Whether the index held this id when the run began.
+    replaces: bool,
+}
+
+/// The worker-side half of indexing: passes over the articles the index holds unchanged
+/// (before they are tagged), and turns the others into documents.
+pub struct Documents {
+    fields: Fields,
+    indexed: Arc<Indexed>,
+    tagger: u64,
+    force: bool,
+}
+
+impl Documents {
+    fn change(&self, article: &Article) -> Change {
+        let id = article.id.as_deref().unwrap_or("");
+        self.indexed.change(id, fingerprint(article, self.tagger))
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+    /// The document of `tagged`.
+    pub fn make(&self, tagged: &Tagged) -> IndexDocument {
+        let print = fingerprint(&tagged.article, self.tagger);
+        let id = tagged.id().to_string();
+        IndexDocument {
+            replaces: self.indexed.change(&id, print) != Change::New,
+            doc: document(&self.fields, tagged, print),
+            id,
+        }
     }
 }
 
-/// The one writer of an index during a run.
-pub struct Writer {
-    writer: IndexWriter,
-    id_field: tantivy::schema::Field,
+impl Prepare for Documents {
+    type Item = IndexDocument;
+
+    fn wants(&self, article: &Article) -> bool {
+        self.force || self.change(article) != Change::Unchanged
+    }
+
+    fn prepare(&self, tagged: Tagged) -> IndexDocument {
+        self.make(&tagged)
+    }
+}
+
+/// How many articles a run added and replaced.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Written {
+    /// Articles whose id was new to the index.
+    pub new: usize,
+    /// Articles that replaced an older version.
+    pub replaced: usize,
+}
+
+/// The one writer of an index during a run: adds new articles, replaces changed ones, and
+/// commits every [`COMMIT_EVERY`] articles and at the end, each commit atomic.
+pub struct IndexWriter {
+    writer: tantivy::IndexWriter,
+    documents: Documents,
     /// Ids added during this run: a second article with the same id replaces the first.
     added: HashSet<String>,
+    written: Written,
+    at_last_commit: usize,
 }
 
-impl Writer {
-    pub fn new(store: &Store) -> anyhow::Result<Writer> {
-        let writer = store.index.writer(MEMORY_BUDGET).context(
-            "cannot lock the index for writing: is another `dossier index` running on it?",
-        )?;
-        Ok(Writer {
+impl IndexWriter {
+    /// Locks `index` for writing articles tagged by `tagger`. Articles it holds with the same
+    /// content, tagged by the same lexicons and version, are passed over unless `force`.
+    pub fn new(index: &Index, tagger: &Tagger, force: bool) -> Result<IndexWriter, Error> {
+        let writer = index.index.writer(MEMORY_BUDGET).map_err(|e| {
+            Error::index(
+                format!(
+                    "{}: cannot lock the index for writing: is another `dossier index` running \
+                     on it?",
+                    index.dir().display()
+                ),
+                e,
+            )
+        })?;
+        Ok(IndexWriter {
             writer,
-            id_field: store.fields.id,
+            documents: Documents {
+                fields: index.fields.clone(),
+                indexed: Arc::new(Indexed::load(index)?),
+                tagger: tagger.fingerprint(),
+                force,
+            },
             added: HashSet::new(),
+            written: Written::default(),
+            at_last_commit: 0,
         })
     }
 
-    /// Adds `doc` as the article `id`, deleting the document it replaces when `replaces` (or
-    /// when this run already added that id). Returns what it did.
-    pub fn put(
-        &mut self,
-        id: &str,
-        doc: TantivyDocument,
-        replaces: bool,
-    ) -> anyhow::Result<Change> {
-        let again = !self.added.insert(id.to_string());
-        if replaces || again {
-            self.writer
-                .delete_term(Term::from_field_text(self.id_field, id));
+    /// The worker-side half, for [`crate::driver::Driver::run`].
+    pub fn documents(&self) -> Documents {
+        Documents {
+            fields: self.documents.fields.clone(),
+            indexed: self.documents.indexed.clone(),
+            tagger: self.documents.tagger,
+            force: self.documents.force,
+        }
+    }
+
+    /// Adds a document, deleting the one it replaces. Returns what it did.
+    pub fn put(&mut self, document: IndexDocument) -> Result<Change, Error> {
+        let IndexDocument { id, doc, replaces } = document;
+        let again = !self.added.insert(id.clone());
+        let replaced = replaces || again;
+        if replaced {
+            let term = Term::from_field_text(self.documents.fields.id, &id);
+            self.writer.delete_term(term);
         }
         self.writer.add_document(doc)?;
-        Ok(if replaces || again {
+        if replaced {
+            self.written.replaced += 1;
+        } else {
+            self.written.new += 1;
+        }
+        let added = self.written.new + self.written.replaced;
+        if added - self.at_last_commit >= COMMIT_EVERY {
+            self.commit()?;
+            self.at_last_commit = added;
+        }
+        Ok(if replaced {
             Change::Replaced
         } else {
             Change::New
         })
     }
 
+    /// What the run has written so far.
+    pub fn written(&self) -> Written {
+        self.written
+    }
+
     /// Makes everything added so far durable and visible to searches, all or nothing.
-    pub fn commit(&mut self) -> anyhow::Result<()> {
-        self.writer.commit().context("committing the index")?;
+    pub fn commit(&mut self) -> Result<(), Error> {
+        self.writer
+            .commit()
+            .map_err(|e| Error::index("committing the index", e))?;
         Ok(())
     }
 
     /// Commits, lets pending segment merges finish, and returns the number of documents.
-    pub fn finish(mut self, store: &Store) -> anyhow::Result<u64> {
+    pub fn finish(mut self, index: &Index) -> Result<u64, Error> {
         self.commit()?;
         self.writer
             .wait_merging_threads()
-            .context("merging the index's segments")?;
-        let reader = store
+            .map_err(|e| Error::index("merging the index's segments", e))?;
+        let reader = index
             .index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -127,54 +238,76 @@ impl Writer {
     }
 }
 
+impl Sink for IndexWriter {
+    fn write(&mut self, tagged: &Tagged) -> Result<(), Error> {
+        let document = self.documents.make(tagged);
+        self.put(document).map(drop)
+    }
+
+    fn finish(&mut self) -> Result<(), Error> {
+        self.commit()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::Article;
-    use crate::index::document::document;
+
+    fn tagged(id: &str, text: &str) -> Tagged {
+        Tagged {
+            article: Article {
+                id: Some(id.to_string()),
+                text: text.to_string(),
+                ..Article::default()
+            },
+            entities: Vec::new(),
+            facts: Vec::new(),
+        }
+    }
 
     #[test]
     fn an_interrupted_run_keeps_its_last_commit_and_a_rerun_completes_it() {
         let dir = std::env::temp_dir().join(format!("dossier-writer-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        let store = Store::open_or_create(&dir).unwrap();
-        let doc = |id: &str, text: &str, fingerprint: u64| {
-            let article = Article {
-                id: Some(id.to_string()),
-                text: text.to_string(),
-                ..Article::default()
-            };
-            document(&store.fields, &article, &[], &[], fingerprint)
-        };
-        let mut writer = Writer::new(&store).unwrap();
+        let index = Index::open_or_create(&dir).unwrap();
+        let tagger = Tagger::new(crate::lexicon::Lexicon::default()).unwrap();
+        let mut writer = IndexWriter::new(&index, &tagger, false).unwrap();
+        let documents = writer.documents();
         assert_eq!(
-            writer.put("a", doc("a", "one", 1), false).unwrap(),
+            writer.put(documents.make(&tagged("a", "one"))).unwrap(),
             Change::New
         );
         writer.commit().unwrap();
-        writer.put("b", doc("b", "two", 1), false).unwrap();
+        writer.put(documents.make(&tagged("b", "two"))).unwrap();
         drop(writer); // interrupted before its next commit
 
-        let indexed = Indexed::load(&store).unwrap();
-        assert_eq!(indexed.len(), 1);
-        assert_eq!(indexed.change("a", 1), Change::Unchanged);
-        assert_eq!(indexed.change("a", 2), Change::Replaced);
-        assert_eq!(indexed.change("b", 1), Change::New);
-
-        let mut rerun = Writer::new(&store).unwrap();
+        let mut rerun = IndexWriter::new(&index, &tagger, false).unwrap();
+        let documents = rerun.documents();
+        assert!(!documents.wants(&tagged("a", "one").article), "unchanged");
+        assert!(documents.wants(&tagged("a", "one, revised").article));
+        assert!(
+            documents.wants(&tagged("b", "two").article),
+            "lost in the interruption"
+        );
         assert_eq!(
-            rerun.put("a", doc("a", "one, revised", 2), true).unwrap(),
+            rerun
+                .put(documents.make(&tagged("a", "one, revised")))
+                .unwrap(),
             Change::Replaced
         );
-        rerun.put("b", doc("b", "two", 1), false).unwrap();
+        rerun.put(documents.make(&tagged("b", "two"))).unwrap();
         // The same id twice in one run: the later one wins.
         assert_eq!(
-            rerun.put("b", doc("b", "two, again", 3), false).unwrap(),
+            rerun
+                .put(documents.make(&tagged("b", "two, again")))
+                .unwrap(),
             Change::Replaced
         );
-        assert_eq!(rerun.finish(&store).unwrap(), 2);
-        let indexed = Indexed::load(&store).unwrap();
-        assert_eq!(indexed.change("b", 3), Change::Unchanged);
+        assert_eq!(rerun.finish(&index).unwrap(), 2);
+        let documents = IndexWriter::new(&index, &tagger, false)
+            .unwrap()
+            .documents();
+        assert!(!documents.wants(&tagged("b", "two, again").article));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -12,15 +12,20 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::article::Article;
+use crate::error::Error;
 
-pub use walk::{InputError, expand};
+pub use walk::expand;
 
 /// One input the reader goes through.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
+    /// JSONL on standard input.
     Stdin,
+    /// A JSONL file: one article per line.
     Jsonl(PathBuf),
+    /// A plain-text or Markdown file: one article.
     Text(PathBuf),
+    /// An HTML page: one article.
     Html(PathBuf),
     /// A file met while walking a directory that is not an article file: reported as skipped.
     Other(PathBuf),
@@ -40,7 +45,7 @@ impl Input {
 
 /// Where a record came from: a file (or `-`) and, for JSONL, the line.
 #[derive(Debug, Clone)]
-pub struct Origin {
+pub(crate) struct Origin {
     pub file: Arc<str>,
     pub line: Option<usize>,
 }
@@ -57,7 +62,7 @@ impl fmt::Display for Origin {
 /// One unit of input. A JSONL line stays raw bytes until [`Record::into_article`] parses it, so
 /// that parsing happens on the worker threads, not in the reader.
 #[derive(Debug)]
-pub struct Record {
+pub(crate) struct Record {
     pub origin: Origin,
     payload: Payload,
 }
@@ -72,7 +77,7 @@ enum Payload {
 
 impl Record {
     /// The article, or the reason it could not be read (without the origin).
-    pub fn into_article(self) -> Result<Article, String> {
+    pub(crate) fn into_article(self) -> Result<Article, String> {
         match self.payload {
             Payload::JsonLine(line) => parse_line(&line),
             Payload::TextFile(content) => file_article(content, text_file::read),
@@ -85,20 +90,28 @@ impl Record {
 const UNSUPPORTED: &str = "not an article file (.jsonl, .txt, .md, .html): skipped";
 
 /// The article of one .txt, .md or .html file, read as `dossier` reads it.
-pub fn article_from_file(path: &Path) -> Result<Article, String> {
-    let content = read_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let input = walk::input_for(path)
-        .ok_or_else(|| format!("{}: not a .txt, .md or .html file", path.display()))?;
-    let payload = match input {
-        Input::Html(_) => Payload::HtmlFile(content),
-        Input::Text(_) => Payload::TextFile(content),
-        _ => return Err(format!("{}: not a .txt, .md or .html file", path.display())),
+pub fn article_from_file(path: &Path) -> Result<Article, Error> {
+    let content = read_file(path).map_err(|e| Error::io(path, "cannot read", e))?;
+    let payload = match walk::input_for(path) {
+        Some(Input::Html(_)) => Payload::HtmlFile(content),
+        Some(Input::Text(_)) => Payload::TextFile(content),
+        _ => {
+            return Err(Error::BadPath {
+                path: path.to_path_buf(),
+                reason: "not a .txt, .md or .html file".to_string(),
+            });
+        }
     };
     let origin = Origin {
         file: Arc::from(path.display().to_string()),
         line: None,
     };
-    Record { origin, payload }.into_article()
+    Record { origin, payload }
+        .into_article()
+        .map_err(|reason| Error::BadRecord {
+            origin: path.display().to_string(),
+            reason,
+        })
 }
 
 /// Reads the inputs in order and hands out batches of records.
@@ -111,6 +124,7 @@ pub struct Reader {
 }
 
 impl Reader {
+    /// A reader of `inputs`, in order.
     pub fn new(inputs: Vec<Input>) -> Reader {
         Reader {
             inputs: inputs.into_iter(),
@@ -125,9 +139,15 @@ impl Reader {
         self.bytes_read
     }
 
+    /// A reader of the files and directories `paths` name (stdin if none), as
+    /// [`expand`] finds them.
+    pub fn from_paths(paths: &[PathBuf]) -> Result<Reader, Error> {
+        Ok(Reader::new(expand(paths)?))
+    }
+
     /// Up to `max_records` records or about `max_bytes` of input, whichever comes first; empty
     /// when every input is done.
-    pub fn next_batch(&mut self, max_records: usize, max_bytes: usize) -> Vec<Record> {
+    pub(crate) fn next_batch(&mut self, max_records: usize, max_bytes: usize) -> Vec<Record> {
         let mut batch = Vec::new();
         let mut bytes = 0;
         while batch.len() < max_records && bytes < max_bytes {

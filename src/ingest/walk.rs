@@ -1,23 +1,19 @@
 //! Turning the command line's paths into inputs: files by extension, directories walked
 //! recursively in name order (so output order is deterministic), `-` for stdin.
 
-use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::Input;
+use crate::error::Error;
 
 /// A path that cannot be used, said so before any work starts.
-#[derive(Debug)]
-pub struct InputError(pub String);
-
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+fn bad_path(path: &Path, reason: impl ToString) -> Error {
+    Error::BadPath {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
     }
 }
-
-impl std::error::Error for InputError {}
 
 fn kind_of(path: &Path) -> Option<fn(PathBuf) -> Input> {
     match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
@@ -33,8 +29,9 @@ pub fn input_for(path: &Path) -> Option<Input> {
     kind_of(path).map(|make| make(path.to_path_buf()))
 }
 
-/// The inputs named by `paths`; no paths means stdin.
-pub fn expand(paths: &[PathBuf]) -> Result<Vec<Input>, InputError> {
+/// The inputs named by `paths`; no paths means stdin. A path that does not exist or has an
+/// unsupported type is an [`Error::BadPath`].
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<Input>, Error> {
     if paths.is_empty() {
         return Ok(vec![Input::Stdin]);
     }
@@ -44,16 +41,15 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<Input>, InputError> {
             inputs.push(Input::Stdin);
             continue;
         }
-        let meta =
-            fs::metadata(path).map_err(|e| InputError(format!("{}: {e}", path.display())))?;
+        let meta = fs::metadata(path).map_err(|e| bad_path(path, e))?;
         if meta.is_dir() {
             walk(path, &mut inputs)?;
         } else {
             let make = kind_of(path).ok_or_else(|| {
-                InputError(format!(
-                    "{}: unsupported file type: use .jsonl (one article per line), .txt, .md or .html",
-                    path.display()
-                ))
+                bad_path(
+                    path,
+                    "unsupported file type: use .jsonl (one article per line), .txt, .md or .html",
+                )
             })?;
             inputs.push(make(path.clone()));
         }
@@ -61,8 +57,8 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<Input>, InputError> {
     Ok(inputs)
 }
 
-fn walk(dir: &Path, inputs: &mut Vec<Input>) -> Result<(), InputError> {
-    let read = |e: std::io::Error| InputError(format!("{}: {e}", dir.display()));
+fn walk(dir: &Path, inputs: &mut Vec<Input>) -> Result<(), Error> {
+    let read = |e: std::io::Error| bad_path(dir, e);
     let mut entries: Vec<PathBuf> = fs::read_dir(dir)
         .map_err(read)?
         .map(|entry| entry.map(|e| e.path()))

@@ -9,7 +9,7 @@ use super::load::Lexicon;
 
 /// Each default lexicon file with its name (for messages). A test checks that every
 /// `lexicons/*.tsv` file is listed here.
-pub const FILES: &[(&str, &str)] = &[
+pub(crate) const FILES: &[(&str, &str)] = &[
     (
         "lexicons/org_criminal.tsv",
         include_str!("../../lexicons/org_criminal.tsv"),
@@ -92,5 +92,25 @@ impl Lexicon {
             self.add_file(&path.display().to_string(), &content);
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::FILES;
+
+    #[test]
+    fn every_lexicon_file_is_compiled_in() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicons");
+        let listed: HashSet<String> = FILES.iter().map(|(name, _)| name.to_string()).collect();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "tsv") {
+                let name = format!("lexicons/{}", path.file_name().unwrap().to_string_lossy());
+                assert!(listed.contains(&name), "{name} is not listed in FILES");
+            }
+        }
     }
 }

@@ -13,7 +13,7 @@ pub const HEADER: [&str; 6] = ["canonical", "label", "category", "aliases", "kb_
 
 /// One entity of a lexicon.
 #[derive(Debug, Clone)]
-pub struct Entry {
+pub(crate) struct Entry {
     pub label: Label,
     pub sense: Sense,
     /// Where the entry was defined, for messages.
@@ -22,7 +22,7 @@ pub struct Entry {
 
 /// How a name's case must agree with the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CaseRule {
+pub(crate) enum CaseRule {
     /// Any case matches.
     Fold,
     /// Only the case as written matches.
@@ -31,7 +31,7 @@ pub enum CaseRule {
 
 /// One name (the canonical or an alias) by which an entry is found.
 #[derive(Debug, Clone)]
-pub struct Name {
+pub(crate) struct Name {
     /// The name as written in the lexicon.
     pub written: String,
     pub entry: usize,
@@ -41,7 +41,9 @@ pub struct Name {
 /// A place in a lexicon file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
+    /// The file's path (or its name among the built-in lexicons).
     pub file: Arc<str>,
+    /// The 1-based line.
     pub line: usize,
 }
 
@@ -54,7 +56,9 @@ impl fmt::Display for Location {
 /// A problem found in a lexicon row: reported as `file:line: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// Where.
     pub at: Location,
+    /// What is wrong, and what to do about it.
     pub message: String,
 }
 
@@ -67,8 +71,9 @@ impl fmt::Display for Problem {
 /// All entries and names of the loaded lexicon files, plus the problems found on the way.
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
-    pub entries: Vec<Entry>,
-    pub names: Vec<Name>,
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) names: Vec<Name>,
+    /// The rows that were skipped, and why: for the caller to report.
     pub problems: Vec<Problem>,
     /// Entry index by (label, canonical), so a later file can add aliases to an entry.
     by_identity: HashMap<(Label, String), usize>,
@@ -232,7 +237,8 @@ impl Lexicon {
         self.content_hash
     }
 
-    pub fn lookup(&self, folded: &str) -> impl Iterator<Item = &Name> {
+    /// The names whose folded form is `folded`.
+    pub(crate) fn lookup(&self, folded: &str) -> impl Iterator<Item = &Name> {
         self.by_folded
             .get(folded)
             .into_iter()

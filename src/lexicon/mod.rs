@@ -1,9 +1,9 @@
 //! Lexicons: the dictionaries of named entities, their validation, and matching them in text.
 
-pub mod builtin;
-pub mod compound;
-pub mod load;
-pub mod matcher;
+pub(crate) mod builtin;
+pub(crate) mod compound;
+mod load;
+pub(crate) mod matcher;
 
-pub use load::{CaseRule, Lexicon, Problem};
-pub use matcher::{Hit, Matcher};
+pub use load::{Lexicon, Location, Problem};
+pub(crate) use matcher::Matcher;

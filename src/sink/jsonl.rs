@@ -5,14 +5,71 @@
 //! writer is several times cheaper per entity, which matters when output is a tenth of the
 //! work. Unknown input fields are written back with serde_json.
 
-use std::io::Write as _;
+use std::io::Write;
 
 use serde_json::{Map, Value as Json};
 
-use crate::article::Article;
+use super::Sink;
+use super::record::FactRecord;
 use crate::entity::{Entity, Value};
-use crate::facts::{Fact, table};
+use crate::error::Error;
+use crate::tagged::Tagged;
 use crate::text::offsets::bytes_to_code_points;
+
+/// Writes each tagged article as one line of the tag output.
+pub struct JsonlSink<W: Write> {
+    out: W,
+    line: Vec<u8>,
+}
+
+impl<W: Write> JsonlSink<W> {
+    /// A sink writing to `out` (buffer it: lines are written one `write_all` each).
+    pub fn new(out: W) -> JsonlSink<W> {
+        JsonlSink {
+            out,
+            line: Vec::new(),
+        }
+    }
+
+    /// Writes a line made by [`encode`].
+    pub fn write_encoded(&mut self, line: &[u8]) -> Result<(), Error> {
+        self.out.write_all(line).map_err(output_error)
+    }
+
+    /// Flushes the output and gives it back.
+    pub fn into_inner(mut self) -> Result<W, Error> {
+        self.out.flush().map_err(output_error)?;
+        Ok(self.out)
+    }
+}
+
+impl<W: Write> Sink for JsonlSink<W> {
+    fn write(&mut self, tagged: &Tagged) -> Result<(), Error> {
+        self.line.clear();
+        write_line(tagged, &mut self.line);
+        self.out.write_all(&self.line).map_err(output_error)
+    }
+
+    fn finish(&mut self) -> Result<(), Error> {
+        self.out.flush().map_err(output_error)
+    }
+}
+
+/// The line of `tagged`, newline included: made on the worker threads, so that writing in
+/// input order is only a copy.
+pub fn encode(tagged: &Tagged) -> Vec<u8> {
+    let mut line = Vec::with_capacity(tagged.article.text.len() / 2 + 256);
+    write_line(tagged, &mut line);
+    line
+}
+
+/// An error writing the output (a closed pipe among them: its `source` tells).
+pub(crate) fn output_error(source: std::io::Error) -> Error {
+    Error::Io {
+        context: "writing the output".to_string(),
+        source,
+    }
+}
 
 /// Appends `s` as a JSON string.
 fn string(out: &mut Vec<u8>, s: &str) {
@@ -74,9 +131,9 @@ fn key(out: &mut Vec<u8>, first: bool, name: &str) {
     out.extend_from_slice(b"\":");
 }
 
-/// Appends the output line of `article` (with `entities` in byte offsets, sorted and not
-/// overlapping, and the `facts` linked from them) and a newline to `out`.
-pub fn write_line(article: &Article, entities: &[Entity], facts: &[Fact], out: &mut Vec<u8>) {
+/// Appends the output line of `tagged` and a newline to `out`.
+pub fn write_line(tagged: &Tagged, out: &mut Vec<u8>) {
+    let article = &tagged.article;
     key(out, true, "id");
     optional_string(out, article.id.as_deref());
     for (name, field) in [
@@ -90,17 +147,11 @@ pub fn write_line(article: &Article, entities: &[Entity], facts: &[Fact], out: &
     }
     write_extra(out, &article.extra);
     key(out, false, "entities");
-    write_entities(out, &article.text, entities);
+    write_entities(out, &article.text, &tagged.entities);
     key(out, false, "facts");
-    write_facts(out, article, entities, facts);
-    out.extend_from_slice(b"}\n");
-}
-
-/// Appends the JSON array of `facts`, offsets in code points.
-pub fn write_facts(out: &mut Vec<u8>, article: &Article, entities: &[Entity], facts: &[Fact]) {
-    let records = table::records(article, entities, facts);
     // Writing to a Vec cannot fail, and every field serializes.
-    let _ = serde_json::to_writer(&mut *out, &records);
+    let _ = serde_json::to_writer(&mut *out, &FactRecord::all(tagged));
+    out.extend_from_slice(b"}\n");
 }
 
 /// Appends the JSON array of `entities` (byte offsets into `text`, sorted) with code point
@@ -170,6 +221,7 @@ fn write_extra(out: &mut Vec<u8>, extra: &Map<String, Json>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::Article;
     use crate::entity::{Label, Qualifier, Sense};
 
     #[test]
@@ -178,7 +230,7 @@ mod tests {
             r#"{"id":"a\"1","text":"El “Cártel” pagó $2.5 million\n.","lang":"es","n":[1,2]}"#,
         )
         .unwrap();
-        let text = &article.text;
+        let text = article.text.clone();
         let cartel = text.find("Cártel").unwrap();
         let money = text.find('$').unwrap();
         let mut figure = Entity::new(money, money + "$2.5 million".len(), Label::MONEY);
@@ -193,9 +245,14 @@ mod tests {
             }),
             figure,
         ];
-        let mut line = Vec::new();
         let facts = crate::facts::link(&article, &entities);
-        write_line(&article, &entities, &facts, &mut line);
+        let tagged = Tagged {
+            article,
+            entities,
+            facts,
+        };
+        let line = encode(&tagged);
+        let text = &tagged.article.text;
         assert!(line.ends_with(b"\n"));
         let parsed: serde_json::Value = serde_json::from_slice(&line).unwrap();
         assert_eq!(parsed["id"], "a\"1");

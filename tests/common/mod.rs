@@ -8,13 +8,12 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
+use dossier::Tagger;
 use dossier::eval::markup::{self, Annotated};
-use dossier::lexicon::Lexicon;
-use dossier::tagger::Tagger;
 
 pub fn tagger() -> &'static Tagger {
     static TAGGER: OnceLock<Tagger> = OnceLock::new();
-    TAGGER.get_or_init(|| Tagger::new(Lexicon::builtin()).expect("the default lexicons compile"))
+    TAGGER.get_or_init(|| Tagger::builtin().expect("the default lexicons compile"))
 }
 
 /// Every annotated article of `tests/gold/`, parsed.

@@ -2,15 +2,22 @@
 //! overlapping period) merged into one row with all its citations, and flagged where other
 //! articles give a different figure for the same item, action and period.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::Serialize;
+use time::Date;
 
-use super::table::Row;
+use super::row::{number, shown, text};
+use super::{Column, FactRow, Table};
+use crate::entity::Label;
+use crate::facts::{Action, BaseUnit};
+use crate::sink::record;
 use crate::text::fold::fold;
 
 /// One article's report of a claim.
 #[derive(Debug, Clone, Serialize)]
+#[allow(missing_docs)] // the fact row's fields of the same names
 pub struct Citation {
     pub fact_id: String,
     pub doc_id: String,
@@ -24,15 +31,20 @@ pub struct Citation {
 
 /// A claim and every article that reports it.
 #[derive(Debug, Clone, Serialize)]
+#[allow(missing_docs)] // the fact row's fields of the same names
 pub struct Claim {
     pub item: Option<String>,
     pub item_canonical: Option<String>,
-    pub item_label: Option<String>,
-    pub action: Option<String>,
+    pub item_label: Option<Label>,
+    pub action: Option<Action>,
     pub value_base: Option<f64>,
-    pub unit_base: Option<String>,
-    pub period_start: Option<String>,
-    pub period_end: Option<String>,
+    #[serde(serialize_with = "record::base_unit")]
+    pub unit_base: Option<BaseUnit>,
+    #[serde(serialize_with = "record::day")]
+    pub period_start: Option<Date>,
+    #[serde(serialize_with = "record::day")]
+    pub period_end: Option<Date>,
+    /// How many facts report the claim.
     pub count: usize,
     /// Other values given for the same item, action and period, with the facts giving them.
     pub conflicts: Vec<String>,
@@ -41,7 +53,7 @@ pub struct Claim {
 
 /// What makes two facts about the same thing: the item (its canonical name, else its words
 /// folded, without a plural "s"), the action and the base unit.
-fn subject(row: &Row) -> Option<Subject> {
+fn subject(row: &FactRow) -> Option<Subject> {
     let f = &row.fact;
     let item = match (&f.item_canonical, &f.item) {
         (Some(canonical), _) => fold(canonical),
@@ -52,12 +64,12 @@ fn subject(row: &Row) -> Option<Subject> {
             .join(" "),
         (None, None) => return None,
     };
-    Some((item, f.action.clone(), f.unit_base.clone()))
+    Some((item, f.action, f.unit_base.clone()))
 }
 
 /// Whether two facts speak of the same time: both periods known and overlapping. Two facts
 /// without a period may be about different years, so they are never the same claim.
-fn periods_overlap(a: &Row, b: &Row) -> bool {
+fn periods_overlap(a: &FactRow, b: &FactRow) -> bool {
     let (a, b) = (&a.fact, &b.fact);
     match (
         &a.period_start,
@@ -72,7 +84,7 @@ fn periods_overlap(a: &Row, b: &Row) -> bool {
 
 /// Whether two facts about one subject speak of the same time and, as far as they say, the
 /// same place.
-fn same_time_and_place(a: &Row, b: &Row) -> bool {
+fn same_time_and_place(a: &FactRow, b: &FactRow) -> bool {
     let places_differ = match (&a.fact.place, &b.fact.place) {
         (Some(x), Some(y)) => fold(x) != fold(y),
         _ => false,
@@ -82,7 +94,7 @@ fn same_time_and_place(a: &Row, b: &Row) -> bool {
 
 /// The same figure, allowing for rounding when a report converts units ("38,000 pounds,
 /// about 17,400 kilograms").
-fn same_value(a: &Row, b: &Row) -> bool {
+fn same_value(a: &FactRow, b: &FactRow) -> bool {
     match (a.fact.value_base, b.fact.value_base) {
         (Some(x), Some(y)) => (x - y).abs() <= 0.015 * x.abs().max(y.abs()),
         _ => false,
@@ -90,13 +102,13 @@ fn same_value(a: &Row, b: &Row) -> bool {
 }
 
 /// What a claim is about: the item, the action and the base unit.
-type Subject = (String, Option<String>, Option<String>);
+type Subject = (String, Option<Action>, Option<BaseUnit>);
 
 /// The rows merged into claims, in the order their first report came. Facts without an item
 /// or an action stay claims of their own. Only facts about one subject are compared, so the
 /// work grows with the reports of each subject, not with the square of the table.
-pub fn group(rows: Vec<Row>) -> Vec<Claim> {
-    let mut groups: Vec<Vec<Row>> = Vec::new();
+pub fn group(rows: Vec<FactRow>) -> Vec<Claim> {
+    let mut groups: Vec<Vec<FactRow>> = Vec::new();
     let mut by_subject: HashMap<Subject, Vec<usize>> = HashMap::new();
     for row in rows {
         let Some(key) = subject(&row).filter(|_| row.fact.action.is_some()) else {
@@ -146,17 +158,17 @@ pub fn group(rows: Vec<Row>) -> Vec<Claim> {
     claims
 }
 
-fn claim(rows: &[Row]) -> Claim {
+fn claim(rows: &[FactRow]) -> Claim {
     let first = &rows[0].fact;
     Claim {
         item: first.item.clone(),
         item_canonical: first.item_canonical.clone(),
-        item_label: first.item_label.clone(),
-        action: first.action.clone(),
+        item_label: first.item_label,
+        action: first.action,
         value_base: first.value_base,
         unit_base: first.unit_base.clone(),
-        period_start: first.period_start.clone(),
-        period_end: first.period_end.clone(),
+        period_start: first.period_start,
+        period_end: first.period_end,
         count: rows.len(),
         conflicts: Vec::new(),
         citations: rows
@@ -175,75 +187,74 @@ fn claim(rows: &[Row]) -> Claim {
     }
 }
 
-/// The claim table's columns, in order.
-pub const HEADER: &[&str] = &[
-    "item",
-    "item_canonical",
-    "item_label",
-    "action",
-    "value_base",
-    "unit_base",
-    "period_start",
-    "period_end",
-    "count",
-    "conflicts",
-    "fact_ids",
-    "sources",
-    "urls",
-    "sentences",
-];
+/// The citations' values of one field, joined with " ; ".
+fn joined(claim: &Claim, field: impl Fn(&Citation) -> Cow<'_, str>) -> Cow<'static, str> {
+    let values: Vec<Cow<'_, str>> = claim.citations.iter().map(field).collect();
+    Cow::Owned(values.join(" ; "))
+}
 
-impl Claim {
-    /// The columns of [`HEADER`] as text; lists are joined with " ; ".
-    pub fn cells(&self) -> Vec<String> {
-        let text = |s: &Option<String>| s.clone().unwrap_or_default();
-        let join = |f: &dyn Fn(&Citation) -> String| {
-            self.citations.iter().map(f).collect::<Vec<_>>().join(" ; ")
-        };
-        vec![
-            text(&self.item),
-            text(&self.item_canonical),
-            text(&self.item_label),
-            text(&self.action),
-            self.value_base
-                .map(super::table::format_number)
-                .unwrap_or_default(),
-            text(&self.unit_base),
-            text(&self.period_start),
-            text(&self.period_end),
-            self.count.to_string(),
-            self.conflicts.join(" ; "),
-            join(&|c| c.fact_id.clone()),
-            join(&|c| {
-                let source = c.source.clone().unwrap_or_else(|| c.doc_id.clone());
+impl Table for Claim {
+    const COLUMNS: &'static [Column<Claim>] = &[
+        Column::shown(1, "item", |c| text(c.item.as_deref())),
+        Column::new("item_canonical", |c| text(c.item_canonical.as_deref())),
+        Column::new("item_label", |c| text(c.item_label.map(|l| l.as_str()))),
+        Column::shown(2, "action", |c| text(c.action.map(|a| a.as_str()))),
+        Column::shown(3, "value_base", |c| number(c.value_base)),
+        Column::shown(4, "unit_base", |c| {
+            text(c.unit_base.as_ref().map(|u| u.as_str()))
+        }),
+        Column::shown(5, "period_start", |c| shown(c.period_start)),
+        Column::shown(6, "period_end", |c| shown(c.period_end)),
+        Column::shown(7, "count", |c| shown(Some(c.count))),
+        Column::shown(8, "conflicts", |c| Cow::Owned(c.conflicts.join(" ; "))),
+        Column::new("fact_ids", |c| joined(c, |c| Cow::Borrowed(&c.fact_id))),
+        Column::shown(9, "sources", |c| {
+            joined(c, |c| {
+                let source = c.source.as_deref().unwrap_or(&c.doc_id);
                 match &c.published {
-                    Some(date) => format!("{source}, {date}"),
-                    None => source,
+                    Some(date) => Cow::Owned(format!("{source}, {date}")),
+                    None => Cow::Borrowed(source),
                 }
-            }),
-            join(&|c| c.url.clone().unwrap_or_default()),
-            join(&|c| c.sentence.clone()),
-        ]
-    }
+            })
+        }),
+        Column::shown(10, "urls", |c| joined(c, |c| text(c.url.as_deref()))),
+        Column::new("sentences", |c| joined(c, |c| Cow::Borrowed(&c.sentence))),
+    ];
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::facts::table::Record;
+    use crate::patterns::dates::calendar_date;
+    use crate::sink::record::FactRecord;
 
-    fn row(doc: &str, item: &str, value: f64, period: Option<(&str, &str)>) -> Row {
-        let fact: Record = serde_json::from_value(serde_json::json!({
-            "fact_id": format!("{doc}:1"), "start": 0, "end": 1, "figure_text": value.to_string(),
-            "value": value, "value_max": null, "unit": "kg", "qualifier": null,
-            "value_base": value, "unit_base": "kg", "item": item, "item_canonical": null,
-            "item_label": null, "action": "seized", "period": null,
-            "period_start": period.map(|p| p.0), "period_end": period.map(|p| p.1),
-            "place": null, "attributed_to": null, "sentence": "s", "sentence_start": 0,
-            "sentence_end": 1
-        }))
-        .unwrap();
-        Row {
+    fn row(doc: &str, item: &str, value: f64, period: Option<(&str, &str)>) -> FactRow {
+        let day = |d: &str| calendar_date(d);
+        let fact = FactRecord {
+            fact_id: format!("{doc}:1"),
+            start: 0,
+            end: 1,
+            figure_text: value.to_string(),
+            value: Some(value),
+            value_max: None,
+            unit: Some("kg".into()),
+            qualifier: None,
+            value_base: Some(value),
+            unit_base: Some(BaseUnit::Kilograms),
+            item: Some(item.to_string()),
+            item_canonical: None,
+            item_label: None,
+            action: Some(Action::Seized),
+            period: None,
+            period_start: period.and_then(|p| day(p.0)),
+            period_end: period.and_then(|p| day(p.1)),
+            place: None,
+            attributed_to: None,
+            sentence: "s".to_string(),
+            sentence_start: 0,
+            sentence_end: 1,
+        };
+        FactRow {
             doc_id: doc.to_string(),
             title: None,
             url: None,
