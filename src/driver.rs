@@ -137,12 +137,8 @@ impl<'a> Driver<'a> {
 
     /// One record's outcome, on a worker thread.
     fn work<P: Prepare>(&self, record: Record, prepare: &P) -> Outcome<P::Item> {
-        let origin = record.origin.clone();
         match record.into_article() {
-            Err(reason) => Outcome::Bad(Error::BadRecord {
-                origin: origin.to_string(),
-                reason,
-            }),
+            Err(error) => Outcome::Bad(error),
             Ok(article) if !prepare.wants(&article) => Outcome::PassedOver(article),
             Ok(article) => Outcome::Tagged(prepare.prepare(self.tagger.annotate(article))),
         }

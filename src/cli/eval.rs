@@ -63,7 +63,7 @@ fn read_jsonl(path: &Path) -> anyhow::Result<Vec<(String, Vec<Mention>)>> {
 }
 
 fn read_markup_dir(dir: &Path) -> anyhow::Result<Vec<(String, Vec<Mention>)>> {
-    let annotated = markup::read_dir(dir).map_err(anyhow::Error::msg)?;
+    let annotated = markup::read_dir(dir)?;
     Ok(annotated
         .into_iter()
         .map(|(_, article, mentions)| (article.id.unwrap_or_default(), mentions))

@@ -7,13 +7,14 @@ use std::path::{Path, PathBuf};
 
 use super::Mention;
 use crate::article::Article;
+use crate::error::Error;
 
 /// One annotated file: its name, the plain article and the gold mentions.
 pub type Annotated = (String, Article, Vec<Mention>);
 
 /// Parses every annotated `.txt` file of `dir`, in name order.
-pub fn read_dir(dir: &Path) -> Result<Vec<Annotated>, String> {
-    let listing = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+pub fn read_dir(dir: &Path) -> Result<Vec<Annotated>, Error> {
+    let listing = fs::read_dir(dir).map_err(|e| Error::io(dir, "cannot read", e))?;
     let mut paths: Vec<PathBuf> = listing
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
@@ -23,7 +24,8 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Annotated>, String> {
         .into_iter()
         .map(|path| {
             let name = path.display().to_string();
-            let content = fs::read_to_string(&path).map_err(|e| format!("{name}: {e}"))?;
+            let content =
+                fs::read_to_string(&path).map_err(|e| Error::io(&path, "cannot read", e))?;
             let (article, mentions) = parse(&name, &content)?;
             Ok((name, article, mentions))
         })
@@ -31,15 +33,22 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Annotated>, String> {
 }
 
 /// Parses one annotated file; errors name the line.
-pub fn parse(name: &str, content: &str) -> Result<(Article, Vec<Mention>), String> {
+pub fn parse(name: &str, content: &str) -> Result<(Article, Vec<Mention>), Error> {
+    let bad = |line: Option<usize>, reason: String| Error::BadRecord {
+        origin: match line {
+            Some(line) => format!("{name}:{line}"),
+            None => name.to_string(),
+        },
+        reason,
+    };
     let (header, body) = content
         .split_once("\n---\n")
-        .ok_or_else(|| format!("{name}: no `---` line after the header"))?;
+        .ok_or_else(|| bad(None, "no `---` line after the header".to_string()))?;
     let mut article = Article::default();
     for (n, line) in header.lines().enumerate() {
         let (key, value) = line
             .split_once(':')
-            .ok_or_else(|| format!("{name}:{}: expected `key: value`", n + 1))?;
+            .ok_or_else(|| bad(Some(n + 1), "expected `key: value`".to_string()))?;
         let value = Some(value.trim().to_string());
         match key.trim() {
             "id" => article.id = value,
@@ -47,7 +56,7 @@ pub fn parse(name: &str, content: &str) -> Result<(Article, Vec<Mention>), Strin
             "published" => article.published = value,
             "source" => article.source = value,
             "url" => article.url = value,
-            other => return Err(format!("{name}:{}: unknown header key `{other}`", n + 1)),
+            other => return Err(bad(Some(n + 1), format!("unknown header key `{other}`"))),
         }
     }
     let body_line = header.lines().count() + 2;
@@ -63,14 +72,14 @@ pub fn parse(name: &str, content: &str) -> Result<(Article, Vec<Mention>), Strin
         let after = &rest[open + 2..];
         let close = after
             .find("]]")
-            .ok_or_else(|| format!("{name}:{line}: `[[` without `]]`"))?;
+            .ok_or_else(|| bad(Some(line), "`[[` without `]]`".to_string()))?;
         let inner = &after[..close];
         let mut parts = inner.split('|');
         let mention = parts.next().unwrap_or("");
         let label = parts
             .next()
             .filter(|l| !l.is_empty())
-            .ok_or_else(|| format!("{name}:{line}: `[[{inner}]]` has no label"))?;
+            .ok_or_else(|| bad(Some(line), format!("`[[{inner}]]` has no label")))?;
         let mut gold = Mention {
             start: chars,
             end: chars + mention.chars().count(),
@@ -82,13 +91,13 @@ pub fn parse(name: &str, content: &str) -> Result<(Article, Vec<Mention>), Strin
         for part in parts {
             let (key, value) = part
                 .split_once('=')
-                .ok_or_else(|| format!("{name}:{line}: `{part}` is not key=value"))?;
+                .ok_or_else(|| bad(Some(line), format!("`{part}` is not key=value")))?;
             match key {
                 "value" => gold.value = Some(normalize_value(value)),
                 "unit" => gold.unit = Some(value.to_string()),
                 "qualifier" => gold.qualifier = Some(value.to_string()),
                 "value_max" | "canonical" => {}
-                other => return Err(format!("{name}:{line}: unknown key `{other}`")),
+                other => return Err(bad(Some(line), format!("unknown key `{other}`"))),
             }
         }
         text.push_str(mention);
@@ -133,6 +142,6 @@ mod tests {
     #[test]
     fn broken_markup_names_the_line() {
         let err = parse("g.txt", "id: x\n---\nfine\n[[open|ORG\n").unwrap_err();
-        assert_eq!(err, "g.txt:4: `[[` without `]]`");
+        assert_eq!(err.to_string(), "g.txt:4: `[[` without `]]`");
     }
 }

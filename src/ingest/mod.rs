@@ -76,13 +76,19 @@ enum Payload {
 }
 
 impl Record {
-    /// The article, or the reason it could not be read (without the origin).
-    pub(crate) fn into_article(self) -> Result<Article, String> {
+    /// The article, or why it could not be read ([`Error::BadRecord`], at its origin).
+    pub(crate) fn into_article(self) -> Result<Article, Error> {
+        let bad = |reason: String| Error::BadRecord {
+            origin: self.origin.to_string(),
+            reason,
+        };
         match self.payload {
-            Payload::JsonLine(line) => parse_line(&line),
-            Payload::TextFile(content) => file_article(content, text_file::read),
-            Payload::HtmlFile(content) => file_article(content, |page| html::read(&page)),
-            Payload::Unsupported => Err(UNSUPPORTED.to_string()),
+            Payload::JsonLine(line) => parse_line(&line).map_err(bad),
+            Payload::TextFile(content) => file_article(content, text_file::read).map_err(bad),
+            Payload::HtmlFile(content) => {
+                file_article(content, |page| html::read(&page)).map_err(bad)
+            }
+            Payload::Unsupported => Err(bad(UNSUPPORTED.to_string())),
         }
     }
 }
@@ -106,12 +112,7 @@ pub fn article_from_file(path: &Path) -> Result<Article, Error> {
         file: Arc::from(path.display().to_string()),
         line: None,
     };
-    Record { origin, payload }
-        .into_article()
-        .map_err(|reason| Error::BadRecord {
-            origin: path.display().to_string(),
-            reason,
-        })
+    Record { origin, payload }.into_article()
 }
 
 /// Reads the inputs in order and hands out batches of records.

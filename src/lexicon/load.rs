@@ -141,12 +141,9 @@ impl Lexicon {
                 declared_labels(comment, &mut extra_labels);
                 continue;
             }
-            match parse_row(line, &extra_labels) {
+            match parse_row(line, &extra_labels, &at(number)) {
                 Ok(row) => self.add_row(row, at(number)),
-                Err(message) => self.problems.push(Problem {
-                    at: at(number),
-                    message,
-                }),
+                Err(problem) => self.problems.push(problem),
             }
         }
     }
@@ -311,20 +308,29 @@ struct Row<'a> {
     case: Option<CaseRule>,
 }
 
-fn parse_row<'a>(line: &'a str, extra_labels: &[String]) -> Result<Row<'a>, String> {
+/// The row on `line`, found `at` that place, or the problem with it.
+fn parse_row<'a>(
+    line: &'a str,
+    extra_labels: &[String],
+    at: &Location,
+) -> Result<Row<'a>, Problem> {
+    let bad = |message: String| Problem {
+        at: at.clone(),
+        message,
+    };
     let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
     if fields.len() < 3 || fields.len() > HEADER.len() {
-        return Err(format!(
+        return Err(bad(format!(
             "expected {} tab-separated columns ({}), found {}",
             HEADER.len(),
             HEADER.join(", "),
             fields.len()
-        ));
+        )));
     }
     let field = |i: usize| fields.get(i).copied().unwrap_or("");
     let canonical = field(0);
     if canonical.is_empty() {
-        return Err("the canonical name is empty".into());
+        return Err(bad("the canonical name is empty".to_string()));
     }
     let label_name = field(1);
     let label = match Label::built_in(label_name) {
@@ -332,17 +338,17 @@ fn parse_row<'a>(line: &'a str, extra_labels: &[String]) -> Result<Row<'a>, Stri
         None if extra_labels.iter().any(|l| l == label_name) => Label::intern(label_name),
         None => {
             let known: Vec<&str> = Label::BUILT_IN.iter().map(|l| l.as_str()).collect();
-            return Err(format!(
+            return Err(bad(format!(
                 "unknown label '{}': use one of {} or declare it in a comment line `# labels: {}`",
                 label_name,
                 known.join(", "),
                 label_name
-            ));
+            )));
         }
     };
     let category = field(2);
     if category.is_empty() {
-        return Err("the category is empty".into());
+        return Err(bad("the category is empty".to_string()));
     }
     let aliases: Vec<&str> = field(3)
         .split('|')
@@ -358,9 +364,9 @@ fn parse_row<'a>(line: &'a str, extra_labels: &[String]) -> Result<Row<'a>, Stri
             Some(id)
         }
         id => {
-            return Err(format!(
+            return Err(bad(format!(
                 "kb_id '{id}' is not a Wikidata QID (Q followed by digits)"
-            ));
+            )));
         }
     };
     let case = match field(5) {
@@ -368,9 +374,9 @@ fn parse_row<'a>(line: &'a str, extra_labels: &[String]) -> Result<Row<'a>, Stri
         "exact" => Some(CaseRule::Exact),
         "fold" => Some(CaseRule::Fold),
         other => {
-            return Err(format!(
+            return Err(bad(format!(
                 "case '{other}' must be empty (automatic), 'exact' or 'fold'"
-            ));
+            )));
         }
     };
     Ok(Row {
