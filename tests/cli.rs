@@ -213,3 +213,64 @@ fn html_files_are_articles_of_their_visible_text() {
     assert_eq!(texts, ["300 kilograms", "fentanyl", "Culiacán"]);
     fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn an_output_that_is_an_input_is_refused_and_the_input_kept_whole() {
+    let dir = scratch("output-is-input");
+    let input = dir.join("in.jsonl");
+    let content = "{\"id\":\"a\",\"text\":\"The Sinaloa Cartel moved 300 kilograms.\"}\n";
+    fs::write(&input, content).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&input, dir.join("link.jsonl")).unwrap();
+    for (command, output) in [("tag", "in.jsonl"), ("facts", "link.jsonl")] {
+        let output = dir.join(output);
+        let out = dossier(&[
+            command,
+            input.to_str().unwrap(),
+            "-o",
+            output.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains("the output is also an input"), "{stderr}");
+        assert_eq!(fs::read_to_string(&input).unwrap(), content);
+    }
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_failed_run_leaves_the_old_output_and_no_partial_file() {
+    let dir = scratch("failed-run");
+    let input = dir.join("in.jsonl");
+    fs::write(&input, "{\"id\":\"a\",\"text\":\"Guns went to Sonora.\"}\n").unwrap();
+    let output = dir.join("out.jsonl");
+    fs::write(&output, "the previous run's output\n").unwrap();
+    let missing = dir.join("no-such-lexicons");
+    let out = dossier(&[
+        "tag",
+        input.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+        "--lexicons",
+        missing.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    assert_eq!(
+        fs::read_to_string(&output).unwrap(),
+        "the previous run's output\n"
+    );
+    let left: Vec<String> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left.len(), 2, "only the input and the old output: {left:?}");
+    let ok = dossier(&[
+        "tag",
+        input.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+    ]);
+    assert!(ok.status.success());
+    assert_eq!(records(&fs::read(&output).unwrap()).len(), 1);
+    fs::remove_dir_all(dir).unwrap();
+}

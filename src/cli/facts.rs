@@ -1,10 +1,10 @@
 //! `dossier facts`: tag articles and print their fact table (CSV, JSONL or Markdown),
 //! filtered by item, label, action, value and unit.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::output::Output;
 use super::pipeline;
 use crate::driver::{Driver, Outcome};
 use crate::error::Error;
@@ -72,15 +72,21 @@ fn parse_action(word: &str) -> Result<Action, String> {
     })
 }
 
-type Out = Box<dyn Write + Send>;
-
 /// Where kept rows go: written as they come, or held to be merged into claims (`--group`).
 enum Destination {
-    Rows(Box<TableWriter<FactRow, Out>>),
-    Grouped(Vec<FactRow>, Format, Out),
+    Rows(Box<TableWriter<FactRow, Output>>),
+    Grouped(Vec<FactRow>, Format, Output),
 }
 
 impl Destination {
+    fn new(group: bool, format: Format, output: Output) -> Destination {
+        if group {
+            Destination::Grouped(Vec::new(), format, output)
+        } else {
+            Destination::Rows(Box::new(TableWriter::new(format, output)))
+        }
+    }
+
     fn take(&mut self, row: FactRow) -> Result<(), Error> {
         match self {
             Destination::Rows(writer) => writer.write(&row),
@@ -91,15 +97,16 @@ impl Destination {
         }
     }
 
-    fn finish(self) -> Result<(), Error> {
+    /// Writes what is held, and the header of an empty table; gives the output back.
+    fn finish(self) -> Result<Output, Error> {
         match self {
-            Destination::Rows(writer) => writer.finish().map(drop),
+            Destination::Rows(writer) => writer.finish(),
             Destination::Grouped(rows, format, out) => {
                 let mut writer = TableWriter::<Claim, _>::new(format, out);
                 for claim in claims::group(rows) {
                     writer.write(&claim)?;
                 }
-                writer.finish().map(drop)
+                writer.finish()
             }
         }
     }
@@ -141,13 +148,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         max: args.max,
         unit: args.unit.clone(),
     };
-    let out = pipeline::open_output(args.output.as_ref())?;
-    let mut destination = if args.group {
-        Destination::Grouped(Vec::new(), args.format, out)
-    } else {
-        Destination::Rows(Box::new(TableWriter::new(args.format, out)))
-    };
     if let Some(dir) = &args.index {
+        let output = Output::create(args.output.as_deref(), &[])?;
+        let destination = Destination::new(args.group, args.format, output);
         let request = SearchRequest {
             query: args.query.clone().unwrap_or_default(),
             filters: args.filters.clone(),
@@ -159,7 +162,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         };
         return from_index(dir, &request, &filter, destination, args.input.quiet);
     }
-    let (mut reader, progress) = args.input.open()?;
+    let pipeline::Opened {
+        mut reader,
+        progress,
+        output,
+    } = args.input.open(args.output.as_deref())?;
+    let mut destination = Destination::new(args.group, args.format, output);
     let tagger = super::build_tagger(args.input.lexicons.as_ref())?;
     let mut counts = Counts::default();
     let rows = |tagged: Tagged| FactRow::all(&tagged);
@@ -175,7 +183,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             Outcome::PassedOver(_) => Ok(()),
         })?;
-    destination.finish()?;
+    destination.finish()?.commit()?;
     progress.finish_and_clear();
     let code = pipeline::report_unreadable(&reader);
     if !args.input.quiet {
@@ -221,7 +229,7 @@ fn from_index(
     for note in notes {
         eprintln!("dossier facts: note: {note}");
     }
-    destination.finish()?;
+    destination.finish()?.commit()?;
     if !quiet {
         eprintln!(
             "dossier facts: {} facts written of {} stored for {} matching articles",

@@ -20,7 +20,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let (mut reader, progress) = args.input.open()?;
+    let pipeline::Opened {
+        mut reader,
+        progress,
+        ..
+    } = args.input.open(None)?;
     let tagger = super::build_tagger(args.input.lexicons.as_ref())?;
     let index = Index::open_or_create(&args.index.path)?;
     let mut writer = IndexWriter::new(&index, &tagger, args.force)?;

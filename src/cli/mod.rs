@@ -4,6 +4,7 @@ mod eval;
 mod facts;
 mod index;
 mod lexicon;
+mod output;
 mod pipeline;
 mod search;
 mod tag;

@@ -1,14 +1,14 @@
 //! What every batch command shares on the command line: the input arguments, the output
 //! file, the worker threads, the progress bar and the summary's rate.
 
-use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressStyle};
 
+use super::output::Output;
 use crate::ingest::{Input, Reader, expand};
 
 /// The arguments of every command that reads and tags articles.
@@ -28,25 +28,27 @@ pub struct Inputs {
     pub threads: Option<usize>,
 }
 
-impl Inputs {
-    /// Sets up the worker threads, then opens the inputs with a progress bar over them.
-    pub fn open(&self) -> anyhow::Result<(Reader, ProgressBar)> {
-        set_threads(self.threads)?;
-        let inputs = expand(&self.paths)?;
-        let progress = progress_bar(&inputs, self.quiet);
-        Ok((Reader::new(inputs), progress))
-    }
+/// What a batch command works with: its inputs, a progress bar over them, and its output.
+pub struct Opened {
+    pub reader: Reader,
+    pub progress: ProgressBar,
+    pub output: Output,
 }
 
-/// `-o FILE`, or stdout, buffered.
-pub fn open_output(path: Option<&PathBuf>) -> anyhow::Result<Box<dyn Write + Send>> {
-    Ok(match path {
-        Some(path) => Box::new(BufWriter::with_capacity(
-            1 << 20,
-            File::create(path).with_context(|| format!("{}: cannot create", path.display()))?,
-        )),
-        None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout())),
-    })
+impl Inputs {
+    /// Sets up the worker threads, then opens the inputs with a progress bar over them and
+    /// the `output` file (stdout if none), which must not be one of the inputs.
+    pub fn open(&self, output: Option<&Path>) -> anyhow::Result<Opened> {
+        set_threads(self.threads)?;
+        let inputs = expand(&self.paths)?;
+        let output = Output::create(output, &inputs)?;
+        let progress = progress_bar(&inputs, self.quiet);
+        Ok(Opened {
+            reader: Reader::new(inputs),
+            progress,
+            output,
+        })
+    }
 }
 
 /// Names the files that could not be read; the run fails if there are any.

@@ -35,9 +35,13 @@ fn encode(tagged: Tagged) -> (Vec<u8>, Vec<Label>) {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let (mut reader, progress) = args.input.open()?;
+    let pipeline::Opened {
+        mut reader,
+        progress,
+        output,
+    } = args.input.open(args.output.as_deref())?;
     let tagger = super::build_tagger(args.input.lexicons.as_ref())?;
-    let mut sink = JsonlSink::new(pipeline::open_output(args.output.as_ref())?);
+    let mut sink = JsonlSink::new(output);
     let started = Instant::now();
     let mut summary = Summary::default();
     let show = |bytes| progress.set_position(bytes);
@@ -60,7 +64,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             Ok(())
         })?;
-    sink.into_inner()?;
+    sink.into_inner()?.commit()?;
     progress.finish_and_clear();
     let code = pipeline::report_unreadable(&reader);
     if !args.input.quiet {
