@@ -5,6 +5,7 @@
 //! headers and footers, asides, forms, comments, "related posts", share and newsletter boxes.
 //! Offsets in the output refer to this extracted text.
 
+use ego_tree::iter::Edge;
 use scraper::node::Node;
 use scraper::{ElementRef, Html, Selector};
 
@@ -107,9 +108,26 @@ const PARAGRAPHS: &[&str] = &[
 ];
 const LINES: &[&str] = &["li", "br", "tr", "dt", "dd"];
 
-/// The article of an HTML page.
-pub fn read(html: &str) -> Article {
+/// Pages nested deeper than this are refused: real pages stay below a hundred levels, and
+/// the work of parsing one grows with the square of its depth.
+const MAX_DEPTH: usize = 1_000;
+
+/// The article of an HTML page, or why the page cannot be read.
+pub fn read(html: &str) -> Result<Article, String> {
+    let too_deep = |depth: usize| {
+        format!("elements nested {depth} deep, more than the {MAX_DEPTH} a page is read to")
+    };
+    // Checked on the tags before parsing, as parsing is what takes the time; and on the tree,
+    // which the parser may nest otherwise.
+    let estimate = super::html_depth::estimate(html);
+    if estimate > MAX_DEPTH {
+        return Err(too_deep(estimate));
+    }
     let page = Html::parse_document(html);
+    let depth = depth(&page);
+    if depth > MAX_DEPTH {
+        return Err(too_deep(depth));
+    }
     let site = meta(
         &page,
         &[
@@ -149,14 +167,29 @@ pub fn read(html: &str) -> Article {
     let mut blocks = Blocks::default();
     walk(article_root(&page), &mut blocks);
     blocks.end_paragraph();
-    Article {
+    Ok(Article {
         title,
         text: blocks.text.trim().to_string(),
         url,
         published,
         source: site,
         ..Article::default()
+    })
+}
+
+/// How deep the page's elements nest, counted without recursion.
+fn depth(page: &Html) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for edge in page.tree.root().traverse() {
+        match edge {
+            Edge::Open(_) => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            Edge::Close(_) => depth -= 1,
+        }
     }
+    deepest
 }
 
 fn selector(css: &str) -> Option<Selector> {
@@ -296,30 +329,42 @@ impl Blocks {
     }
 }
 
-fn walk(element: ElementRef<'_>, blocks: &mut Blocks) {
-    for child in element.children() {
-        match child.value() {
-            Node::Text(text) => blocks.push_text(text),
-            Node::Element(e) => {
-                let Some(child) = ElementRef::wrap(child) else {
-                    continue;
-                };
-                let name = e.name();
-                if SKIPPED.contains(&name) || is_furniture(&child) {
-                    continue;
+/// The text of `root`'s descendants, paragraph by paragraph, without the furniture: a walk
+/// over the tree's open and close edges, so no depth of nesting can exhaust the stack.
+fn walk(root: ElementRef<'_>, blocks: &mut Blocks) {
+    // The element whose subtree is being passed over, if any.
+    let mut skipping = None;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) if skipping.is_none() && node.id() != root.id() => {
+                match node.value() {
+                    Node::Text(text) => blocks.push_text(text),
+                    Node::Element(e) => {
+                        let Some(element) = ElementRef::wrap(node) else {
+                            continue;
+                        };
+                        let name = e.name();
+                        let paragraph = PARAGRAPHS.contains(&name);
+                        let skipped = SKIPPED.contains(&name)
+                            || is_furniture(&element)
+                            || (paragraph || LINES.contains(&name)) && all_links(element);
+                        if skipped {
+                            skipping = Some(node.id());
+                        } else if paragraph {
+                            blocks.end_paragraph();
+                        }
+                    }
+                    _ => {}
                 }
-                let paragraph = PARAGRAPHS.contains(&name);
-                if (paragraph || LINES.contains(&name)) && all_links(child) {
-                    continue;
-                }
-                if paragraph {
-                    blocks.end_paragraph();
-                }
-                walk(child, blocks);
-                if paragraph {
-                    blocks.end_paragraph();
-                } else if LINES.contains(&name) {
-                    blocks.end_line();
+            }
+            Edge::Close(node) if skipping == Some(node.id()) => skipping = None,
+            Edge::Close(node) if skipping.is_none() && node.id() != root.id() => {
+                if let Node::Element(e) = node.value() {
+                    if PARAGRAPHS.contains(&e.name()) {
+                        blocks.end_paragraph();
+                    } else if LINES.contains(&e.name()) {
+                        blocks.end_line();
+                    }
                 }
             }
             _ => {}
@@ -368,7 +413,7 @@ mod tests {
             <p>The <b>Sinaloa Cartel</b>’s men fled.</p></article>\
             <aside>Most read</aside><section id=\"comments\"><p>Great piece!</p></section>\
             <footer>© Border Wire</footer></body></html>";
-        let article = read(html);
+        let article = read(html).unwrap();
         assert_eq!(article.title.as_deref(), Some("Seizure & arrests"));
         assert_eq!(article.source.as_deref(), Some("Border Wire"));
         assert_eq!(article.published.as_deref(), Some("2024-03-05"));
@@ -387,13 +432,28 @@ mod tests {
     fn dates_come_from_time_elements_and_json_ld_too() {
         let time = "<html><body><main><p>By X · <time datetime=\"2026-01-27T09:15\">Jan 27</time></p>\
                     <p>Text.</p></main></body></html>";
-        assert_eq!(read(time).published.as_deref(), Some("2026-01-27"));
+        assert_eq!(read(time).unwrap().published.as_deref(), Some("2026-01-27"));
         let ld = "<html><head><script type=\"application/ld+json\">\
                   {\"@graph\": [{\"@type\": \"NewsArticle\", \"datePublished\": \"2021-07-09\"}]}\
                   </script></head><body><p>Text.</p></body></html>";
-        assert_eq!(read(ld).published.as_deref(), Some("2021-07-09"));
+        assert_eq!(read(ld).unwrap().published.as_deref(), Some("2021-07-09"));
         let none = "<html><body><p>Undated text.</p></body></html>";
-        assert_eq!(read(none).published, None);
-        assert_eq!(read(none).text, "Undated text.");
+        assert_eq!(read(none).unwrap().published, None);
+        assert_eq!(read(none).unwrap().text, "Undated text.");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_and_shallower_pages_are_read() {
+        let nested = |depth: usize| {
+            format!(
+                "<html><body>{}Deep text.{}</body></html>",
+                "<div>".repeat(depth),
+                "</div>".repeat(depth)
+            )
+        };
+        // Past what the stack of a recursive walk survived.
+        let err = read(&nested(20_000)).unwrap_err();
+        assert!(err.contains("nested"), "{err}");
+        assert_eq!(read(&nested(900)).unwrap().text, "Deep text.");
     }
 }

@@ -2,6 +2,7 @@
 //! streamed in batches so memory stays flat however large the input.
 
 mod html;
+mod html_depth;
 mod text_file;
 mod walk;
 
@@ -84,7 +85,9 @@ impl Record {
         };
         match self.payload {
             Payload::JsonLine(line) => parse_line(&line).map_err(bad),
-            Payload::TextFile(content) => file_article(content, text_file::read).map_err(bad),
+            Payload::TextFile(content) => {
+                file_article(content, |text| Ok(text_file::read(text))).map_err(bad)
+            }
             Payload::HtmlFile(content) => {
                 file_article(content, |page| html::read(&page)).map_err(bad)
             }
@@ -245,10 +248,13 @@ impl Reader {
 
 /// A whole file as one article, read by `read`; an article without an id gets one derived
 /// from its content.
-fn file_article(content: Vec<u8>, read: impl FnOnce(String) -> Article) -> Result<Article, String> {
+fn file_article(
+    content: Vec<u8>,
+    read: impl FnOnce(String) -> Result<Article, String>,
+) -> Result<Article, String> {
     let content = String::from_utf8(content)
         .map_err(|e| format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))?;
-    let mut article = read(content);
+    let mut article = read(content)?;
     if article.text.trim().is_empty() {
         return Err("no article text in this file".to_string());
     }
