@@ -12,6 +12,7 @@ use super::qualifiers::{qualifier_after, qualifier_before};
 use super::units::{
     attached_measure, counted_noun_after, currency_after, currency_code_before, measure_at,
 };
+use super::vocabulary;
 use crate::entity::{Entity, Label, Qualifier, Value};
 use crate::text::Doc;
 
@@ -148,67 +149,7 @@ fn currency_before(doc: &Doc<'_>, i: usize, currency: Currency) -> Option<(&'sta
 
 /// Capitalized words that can stand before a number without making it part of a name.
 fn is_common_capitalized(word: &str) -> bool {
-    super::dates::month_number(word).is_some()
-        || matches!(
-            word,
-            "the"
-                | "a"
-                | "an"
-                | "in"
-                | "on"
-                | "at"
-                | "by"
-                | "for"
-                | "of"
-                | "from"
-                | "to"
-                | "with"
-                | "and"
-                | "but"
-                | "or"
-                | "only"
-                | "just"
-                | "about"
-                | "around"
-                | "nearly"
-                | "almost"
-                | "some"
-                | "over"
-                | "more"
-                | "less"
-                | "fewer"
-                | "least"
-                | "up"
-                | "as"
-                | "all"
-                | "another"
-                | "roughly"
-                | "approximately"
-                | "between"
-                | "since"
-                | "until"
-                | "after"
-                | "before"
-                | "during"
-                | "than"
-                | "those"
-                | "these"
-                | "usd"
-                | "mxn"
-                | "eur"
-                | "gbp"
-                | "cad"
-                | "under"
-                | "below"
-                | "above"
-                | "exactly"
-                | "when"
-                | "while"
-                | "if"
-                | "because"
-                | "still"
-                | "yet"
-        )
+    vocabulary::has(word, vocabulary::MONTH | vocabulary::COMMON_CAPITALIZED)
 }
 
 /// Whether the number at word `i` is part of a name or code rather than a figure: a model

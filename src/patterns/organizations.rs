@@ -20,74 +20,12 @@ fn is_leading_head(word: &str) -> bool {
 
 /// Small words allowed inside a name when capitalized words surround them.
 fn is_connector(word: &str) -> bool {
-    matches!(
-        word,
-        "of" | "for"
-            | "and"
-            | "the"
-            | "on"
-            | "de"
-            | "del"
-            | "la"
-            | "los"
-            | "las"
-            | "y"
-            | "el"
-            | "against"
-    )
+    vocabulary::has(word, vocabulary::NAME_CONNECTOR)
 }
 
 /// Capitalized words that begin sentences and never begin a name.
 fn is_sentence_word(word: &str) -> bool {
-    matches!(
-        word,
-        "the"
-            | "a"
-            | "an"
-            | "but"
-            | "and"
-            | "in"
-            | "on"
-            | "at"
-            | "for"
-            | "by"
-            | "with"
-            | "from"
-            | "as"
-            | "when"
-            | "while"
-            | "after"
-            | "before"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "our"
-            | "according"
-            | "under"
-            | "since"
-            | "if"
-            | "both"
-            | "each"
-            | "every"
-            | "all"
-            | "some"
-            | "many"
-            | "most"
-            | "other"
-            | "such"
-            | "during"
-            | "meanwhile"
-            | "however"
-            | "last"
-            | "former"
-            | "new"
-            | "several"
-    )
+    vocabulary::has(word, vocabulary::SENTENCE_OPENER)
 }
 
 fn capitalized_or_initial(doc: &Doc<'_>, j: usize) -> bool {

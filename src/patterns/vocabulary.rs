@@ -1,6 +1,8 @@
 //! The words the patterns react to, in one table: every word of a document is looked up once
 //! ([`classify`]), and each pattern stage then only visits the words that can start it. This
-//! replaces per-word chains of string comparisons, which dominated tagging time.
+//! replaces per-word chains of string comparisons, which dominated tagging time. The small
+//! words that end or join a phrase (function words, name connectors) are classes of the same
+//! table, asked about one word at a time with [`has`], so each list is written once, here.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -25,8 +27,13 @@ pub const LEADING_FACILITY: u32 = 1 << 12;
 pub const GIVEN_NAME: u32 = 1 << 13;
 pub const SHIP_PREFIX: u32 = 1 << 14;
 pub const HOLIDAY: u32 = 1 << 15;
+pub const FUNCTION_WORD: u32 = 1 << 16;
+pub const NAME_CONNECTOR: u32 = 1 << 17;
+pub const SENTENCE_OPENER: u32 = 1 << 18;
+pub const NOUN_SEARCH_END: u32 = 1 << 19;
+pub const COMMON_CAPITALIZED: u32 = 1 << 20;
 /// Not from the table: the word starts with a digit.
-pub const DIGITS: u32 = 1 << 16;
+pub const DIGITS: u32 = 1 << 21;
 
 /// Ship prefixes of navies that appear in the news ("USS Mahan"), as written.
 pub const SHIP_PREFIXES: &[&str] = &[
@@ -562,6 +569,263 @@ pub const DATE_CUES: &[&str] = &[
     "recent",
 ];
 
+/// Small words, English and Spanish, that never make up what a figure counts: the fact
+/// linkers end an item ("rifles" in "40 rifles in the truck") or a source's phrase at them.
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "by",
+    "with",
+    "from",
+    "and",
+    "or",
+    "but",
+    "as",
+    "than",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "this",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "had",
+    "has",
+    "have",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "said",
+    "says",
+    "more",
+    "most",
+    "less",
+    "fewer",
+    "about",
+    "nearly",
+    "almost",
+    "over",
+    "under",
+    "some",
+    "each",
+    "per",
+    "all",
+    "into",
+    "through",
+    "between",
+    "after",
+    "before",
+    "during",
+    "since",
+    "while",
+    "also",
+    "not",
+    "no",
+    "they",
+    "it",
+    "he",
+    "she",
+    "we",
+    "them",
+    "there",
+    "then",
+    "when",
+    "where",
+    "if",
+    "so",
+    "el",
+    "la",
+    "los",
+    "las",
+    "un",
+    "una",
+    "unos",
+    "unas",
+    "de",
+    "del",
+    "en",
+    "y",
+    "o",
+    "con",
+    "por",
+    "para",
+    "que",
+    "se",
+    "su",
+    "sus",
+    "al",
+    "mas",
+    "menos",
+    "casi",
+    "total",
+    "combined",
+    "another",
+    "other",
+    "roughly",
+    "around",
+    "approximately",
+    "estimated",
+    "least",
+    "up",
+    "only",
+    "just",
+];
+
+/// Small words allowed inside an organization's name when capitalized words surround them
+/// ("Bureau of Alcohol", "Secretaría de Seguridad y Protección Ciudadana").
+const NAME_CONNECTORS: &[&str] = &[
+    "of", "for", "and", "the", "on", "de", "del", "la", "los", "las", "y", "el", "against",
+];
+
+/// Capitalized words that begin sentences and never begin a name: an organization phrase
+/// drops them from its front.
+const SENTENCE_OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "for",
+    "by",
+    "with",
+    "from",
+    "as",
+    "when",
+    "while",
+    "after",
+    "before",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "according",
+    "under",
+    "since",
+    "if",
+    "both",
+    "each",
+    "every",
+    "all",
+    "some",
+    "many",
+    "most",
+    "other",
+    "such",
+    "during",
+    "meanwhile",
+    "however",
+    "last",
+    "former",
+    "new",
+    "several",
+];
+
+/// Words that end the search for the noun a figure counts: function words and common verbs
+/// that follow a bare number ("killed 15 in", "six were").
+const NOUN_SEARCH_ENDS: &[&str] = &[
+    "of", "in", "on", "at", "to", "from", "by", "for", "with", "and", "or", "but", "were", "was",
+    "are", "is", "be", "been", "have", "had", "has", "who", "that", "which", "the", "a", "an",
+    "per", "than", "as", "into", "during", "since", "each", "across", "between", "while", "after",
+    "before", "said", "says", "this", "these", "those", "its", "their", "his", "her", "our",
+    "will", "would", "could", "can", "may", "might", "did", "do", "does", "not", "more", "less",
+    "other", "others", "over", "under", "about", "percent", "times", "ago", "earlier", "later",
+    "apiece", "when", "where", "if", "so", "because", "through", "against", "among",
+];
+
+/// Capitalized words that can stand before a number without making it part of a name ("About
+/// 300", "USD 5"); after any other capitalized word the number names something ("Barrio 18").
+/// Month names can too, by their own class.
+const COMMON_CAPITALIZED_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "of",
+    "from",
+    "to",
+    "with",
+    "and",
+    "but",
+    "or",
+    "only",
+    "just",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "some",
+    "over",
+    "more",
+    "less",
+    "fewer",
+    "least",
+    "up",
+    "as",
+    "all",
+    "another",
+    "roughly",
+    "approximately",
+    "between",
+    "since",
+    "until",
+    "after",
+    "before",
+    "during",
+    "than",
+    "those",
+    "these",
+    "usd",
+    "mxn",
+    "eur",
+    "gbp",
+    "cad",
+    "under",
+    "below",
+    "above",
+    "exactly",
+    "when",
+    "while",
+    "if",
+    "because",
+    "still",
+    "yet",
+];
+
 #[derive(Debug, Clone, Copy, Default)]
 struct Entry {
     classes: u32,
@@ -609,7 +873,7 @@ fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = Table::default();
-        let lists: [(&[&str], u32); 11] = [
+        let lists: [(&[&str], u32); 16] = [
             (HOLIDAYS, HOLIDAY),
             (PLACE_CUES, PLACE_CUE),
             (FACILITIES, FACILITY),
@@ -621,6 +885,11 @@ fn table() -> &'static Table {
             (LEADING_HEADS, LEADING_HEAD),
             (WEEKDAYS, WEEKDAY),
             (DATE_CUES, DATE_CUE),
+            (FUNCTION_WORDS, FUNCTION_WORD),
+            (NAME_CONNECTORS, NAME_CONNECTOR),
+            (SENTENCE_OPENERS, SENTENCE_OPENER),
+            (NOUN_SEARCH_ENDS, NOUN_SEARCH_END),
+            (COMMON_CAPITALIZED_WORDS, COMMON_CAPITALIZED),
         ];
         for (words, class) in lists {
             for word in words {
