@@ -8,6 +8,7 @@ pub mod metonymy;
 pub mod names;
 pub mod numbers;
 pub mod organizations;
+pub mod outlets;
 pub mod places;
 pub mod qualifiers;
 pub mod ships;
