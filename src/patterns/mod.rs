@@ -2,6 +2,7 @@
 //! acronym definitions and URLs.
 
 pub mod acronyms;
+pub mod codes;
 pub mod dates;
 pub mod figures;
 pub mod metonymy;
