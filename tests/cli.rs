@@ -21,7 +21,11 @@ fn bad_lines_are_reported_and_skipped() {
     )
     .unwrap();
     let out = dossier(&["tag", input.to_str().unwrap()]);
-    assert!(out.status.success());
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "skipped lines make the run exit 1"
+    );
     let stderr = String::from_utf8(out.stderr).unwrap();
     let lines = records(&out.stdout);
     assert_eq!(lines.len(), 2);

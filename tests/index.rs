@@ -313,7 +313,18 @@ fn bad_input_is_reported_and_the_rest_indexed() {
     fs::write(work.join("b.html"), b"<p>\xff\xfe not UTF-8</p>").unwrap();
     fs::write(work.join("c.pdf"), "%PDF").unwrap();
     let dir = work.join("index");
-    let summary = index(&dir, &[work.to_str().unwrap()]);
+    let out = dossier(&[
+        "index",
+        "--index",
+        dir.to_str().unwrap(),
+        work.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "skipped records make the run exit 1"
+    );
+    let summary = String::from_utf8(out.stderr).unwrap();
     assert!(summary.contains("a.jsonl:2:"), "{summary}");
     assert!(summary.contains("b.html: not valid UTF-8"), "{summary}");
     assert!(summary.contains("c.pdf: not an article file"), "{summary}");

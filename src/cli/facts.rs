@@ -17,9 +17,10 @@ use crate::tagged::Tagged;
 pub struct Args {
     #[command(flatten)]
     input: pipeline::Inputs,
-    /// Read the facts stored in this index instead of tagging files
-    #[arg(long, value_name = "DIR", conflicts_with = "paths")]
-    index: Option<PathBuf>,
+    /// Read the facts stored in this index instead of tagging files; without DIR, the index
+    /// of `dossier index` ($DOSSIER_INDEX, else dossier-index)
+    #[arg(long, value_name = "DIR", conflicts_with = "paths", num_args = 0..=1)]
+    index: Option<Option<PathBuf>>,
     /// With --index: the articles whose facts to list, in the search syntax (default: all)
     #[arg(long, value_name = "QUERY", requires = "index")]
     query: Option<String>,
@@ -149,6 +150,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         unit: args.unit.clone(),
     };
     if let Some(dir) = &args.index {
+        let dir = dir.clone().unwrap_or_else(super::default_index);
         let output = Output::create(args.output.as_deref(), &[])?;
         let destination = Destination::new(args.group, args.format, output);
         let request = SearchRequest {
@@ -160,7 +162,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             limit: 0,
             ..SearchRequest::default()
         };
-        return from_index(dir, &request, &filter, destination, args.input.quiet);
+        return from_index(&dir, &request, &filter, destination, args.input.quiet);
     }
     let pipeline::Opened {
         mut reader,
@@ -185,7 +187,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         })?;
     destination.finish()?.commit()?;
     progress.finish_and_clear();
-    let code = pipeline::report_unreadable(&reader);
+    let code = pipeline::exit_code(&reader, counts.skipped);
     if !args.input.quiet {
         let Counts {
             articles,

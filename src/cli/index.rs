@@ -30,7 +30,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut writer = IndexWriter::new(&index, &tagger, args.force)?;
     let documents = writer.documents();
     let started = Instant::now();
-    let (mut unchanged, mut skipped) = (0, Vec::new());
+    let mut skipped = Vec::new();
     let show = |bytes| progress.set_position(bytes);
     Driver::new(&tagger)
         .on_progress(&show)
@@ -39,7 +39,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 Outcome::Tagged(document) => {
                     writer.put(document)?;
                 }
-                Outcome::PassedOver(_) => unchanged += 1,
+                Outcome::PassedOver(article) => {
+                    writer.unchanged(article)?;
+                }
                 Outcome::Bad(error) => {
                     pipeline::report_skipped(&progress, &error);
                     skipped.push(error.to_string());
@@ -47,33 +49,50 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             Ok(())
         })?;
-    let written = writer.written();
+    let written = writer.written().clone();
     let total = writer.finish(&index)?;
+    report_duplicates(&written.duplicates);
     progress.finish_and_clear();
-    let code = pipeline::report_unreadable(&reader);
+    let code = pipeline::exit_code(&reader, skipped.len());
     if !args.input.quiet {
         let seconds = started.elapsed().as_secs_f64();
-        let articles = written.new + written.replaced + unchanged;
+        let articles = written.new + written.replaced + written.unchanged;
         eprint!(
             "dossier index: {articles} articles, {}\n{}",
             pipeline::rate(reader.bytes_read(), seconds),
-            report(&args.index.path, written, unchanged, total, &skipped)
+            report(&args.index.path, &written, total, &skipped)
         );
     }
     Ok(code)
 }
 
-fn report(
-    dir: &std::path::Path,
-    written: Written,
-    unchanged: usize,
-    total: u64,
-    skipped: &[String],
-) -> String {
+/// Names the ids that came more than once (the first few), and says which article was kept.
+fn report_duplicates(duplicates: &[String]) {
+    const SHOWN: usize = 5;
+    if duplicates.is_empty() {
+        return;
+    }
+    let shown: Vec<&str> = duplicates.iter().take(SHOWN).map(String::as_str).collect();
+    let more = duplicates.len().saturating_sub(SHOWN);
+    eprintln!(
+        "dossier: note: {} article(s) repeat an id met earlier in the input ({}{}); the last \
+         one with each id is the one indexed",
+        duplicates.len(),
+        shown.join(", "),
+        if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        }
+    );
+}
+
+fn report(dir: &std::path::Path, written: &Written, total: u64, skipped: &[String]) -> String {
     let mut out = format!(
-        "indexed {} new, replaced {}, unchanged {unchanged}; {} now holds {total} articles\n",
+        "indexed {} new, replaced {}, unchanged {}; {} now holds {total} articles\n",
         written.new,
         written.replaced,
+        written.unchanged,
         dir.display(),
     );
     if let Some(first) = skipped.first() {

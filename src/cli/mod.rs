@@ -84,10 +84,19 @@ struct IndexDir {
     #[arg(
         long = "index",
         value_name = "DIR",
-        env = "DOSSIER_INDEX",
-        default_value = "dossier-index"
+        env = INDEX_VARIABLE,
+        default_value = DEFAULT_INDEX
     )]
     path: PathBuf,
+}
+
+/// The environment variable that names the index, and the index used without it.
+const INDEX_VARIABLE: &str = "DOSSIER_INDEX";
+const DEFAULT_INDEX: &str = "dossier-index";
+
+/// The index a command uses when none is named: `$DOSSIER_INDEX`, else `dossier-index`.
+fn default_index() -> PathBuf {
+    std::env::var_os(INDEX_VARIABLE).map_or_else(|| PathBuf::from(DEFAULT_INDEX), PathBuf::from)
 }
 
 /// The default lexicons plus a user's directory, with every problem printed as a warning.

@@ -41,6 +41,17 @@ impl Inputs {
     pub fn open(&self, output: Option<&Path>) -> anyhow::Result<Opened> {
         set_threads(self.threads)?;
         let inputs = expand(&self.paths)?;
+        if inputs.contains(&Input::Stdin) && io::stdin().is_terminal() && !self.quiet {
+            eprintln!(
+                "dossier: reading articles (JSONL, one per line) from the terminal; end with \
+                 Ctrl-D, or give files or directories to read (see --help)"
+            );
+        }
+        for input in &inputs {
+            if let Input::Skipped(path, reason) = input {
+                eprintln!("dossier: note: {}: {reason}", path.display());
+            }
+        }
         let output = Output::create(output, &inputs)?;
         let progress = progress_bar(&inputs, self.quiet);
         Ok(Opened {
@@ -51,22 +62,32 @@ impl Inputs {
     }
 }
 
-/// Names the files that could not be read; the run fails if there are any.
-pub fn report_unreadable(reader: &Reader) -> ExitCode {
+/// Names the files that could not be read, and gives the run's exit code: 0 when every
+/// record was read, 1 when some file could not be read or `skipped` records were not
+/// articles (the rest was processed), so batch jobs notice.
+pub fn exit_code(reader: &Reader, skipped: usize) -> ExitCode {
     for problem in &reader.unreadable {
         eprintln!("dossier: error: cannot read {problem}");
     }
-    if reader.unreadable.is_empty() {
+    if reader.unreadable.is_empty() && skipped == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     }
 }
 
+/// The most worker threads `-j` takes: more only costs memory and start-up time (each thread
+/// has its own stack), and an absurd number would take the machine down.
+const MAX_THREADS: usize = 1024;
+
 /// Sets the number of worker threads (`-j N`); by default there is one per core.
 fn set_threads(threads: Option<usize>) -> anyhow::Result<()> {
     if let Some(n) = threads {
-        anyhow::ensure!(n > 0, "--threads must be at least 1");
+        anyhow::ensure!(
+            (1..=MAX_THREADS).contains(&n),
+            "-j/--threads must be between 1 and {MAX_THREADS} (this machine has {} cores)",
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        );
         rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .build_global()
@@ -86,7 +107,7 @@ fn progress_bar(inputs: &[Input], quiet: bool) -> ProgressBar {
             Input::Jsonl(p) | Input::Text(p) | Input::Html(p) => {
                 std::fs::metadata(p).ok().map(|m| m.len())
             }
-            Input::Stdin | Input::Other(_) => None,
+            Input::Stdin | Input::Skipped(..) => None,
         })
         .sum();
     let bar = ProgressBar::new(total);

@@ -66,7 +66,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         })?;
     sink.into_inner()?.commit()?;
     progress.finish_and_clear();
-    let code = pipeline::report_unreadable(&reader);
+    let code = pipeline::exit_code(&reader, summary.skipped.len());
     if !args.input.quiet {
         let seconds = started.elapsed().as_secs_f64();
         eprint!("{}", summary.report(reader.bytes_read(), seconds));

@@ -130,15 +130,17 @@ impl Index {
             notes,
         } = narrow(self, &searcher, request)?;
         let counted = counted_facets(request, &drilled)?;
-        let mut facet_collector = FacetCollector::for_field(fields.name(fields.facet));
-        for (_, facet) in &counted {
-            facet_collector.add_facet(facet.clone());
-        }
-        let (total, counts, ranked) = if request.limit == 0 {
+        let mut layers = facet_layers(&counted).into_iter();
+        let facet_collector = self.facet_collector(layers.next().unwrap_or_default());
+        // A page past the last match is empty; no page is longer than the index.
+        let documents = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+        let offset = request.offset.min(documents);
+        let limit = request.limit.min(documents - offset);
+        let (total, first_counts, ranked) = if limit == 0 {
             let (total, counts) = searcher.search(&query, &(Count, facet_collector))?;
             (total, counts, Vec::new())
         } else {
-            let top = TopDocs::with_limit(request.limit).and_offset(request.offset);
+            let top = TopDocs::with_limit(limit).and_offset(offset);
             match request.sort {
                 Sort::Relevance => {
                     let collectors = (Count, facet_collector, top.order_by_score());
@@ -157,10 +159,18 @@ impl Index {
             }
         };
         let hits = hits(&searcher, fields, &*text_query, ranked)?;
+        let mut counts = vec![first_counts];
+        for layer in layers {
+            counts.push(searcher.search(&query, &self.facet_collector(layer))?);
+        }
         let facets = counted
             .into_iter()
             .map(|(name, facet)| FacetCount {
-                values: facet_values(&counts, &facet, request.facet_limit),
+                values: counts
+                    .iter()
+                    .map(|counts| facet_values(counts, &facet, request.facet_limit))
+                    .find(|values| !values.is_empty())
+                    .unwrap_or_default(),
                 name,
             })
             .collect();
@@ -170,6 +180,15 @@ impl Index {
             facets,
             notes,
         })
+    }
+
+    /// A collector counting the values below each of `facets`.
+    fn facet_collector(&self, facets: Vec<Facet>) -> FacetCollector {
+        let mut collector = FacetCollector::for_field(self.fields.name(self.fields.facet));
+        for facet in facets {
+            collector.add_facet(facet);
+        }
+        collector
     }
 
     /// Hands every article `request` matches (its query, filters and dates; not its page) to
@@ -284,6 +303,7 @@ fn parse(index: &Index, query: &str) -> Result<Box<dyn Query>, Error> {
     if query.is_empty() || query == "*" {
         return Ok(Box::new(AllQuery));
     }
+    check_nesting(query)?;
     let fields = &index.fields;
     let mut parser = QueryParser::for_index(&index.index, fields.default_search());
     parser.set_conjunction_by_default();
@@ -292,6 +312,31 @@ fn parse(index: &Index, query: &str) -> Result<Box<dyn Query>, Error> {
         parser.set_field_boost(name, 0.5);
     }
     parser.parse_query(query).map_err(|e| explain(query, e))
+}
+
+/// Deepest nesting of parentheses a query may have: tantivy's parser (and its error
+/// reporting) recurse once per level, and thousands of levels overflow the stack.
+const MAX_NESTING: usize = 64;
+
+/// Refuses a query nested deeper than [`MAX_NESTING`], before it reaches the parser.
+fn check_nesting(query: &str) -> Result<(), Error> {
+    let (mut depth, mut quoted) = (0usize, false);
+    for (column, c) in query.chars().enumerate() {
+        match c {
+            '"' => quoted = !quoted,
+            '(' if !quoted => depth += 1,
+            ')' if !quoted => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > MAX_NESTING {
+            return Err(Error::Query {
+                query: query.to_string(),
+                column: Some(column + 1),
+                message: format!("parentheses nested more than {MAX_NESTING} deep"),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// A parse error as the user can act on it: where the syntax breaks, or which field is unknown.
@@ -392,6 +437,22 @@ fn counted_facets(
         counted.push((name, facet));
     }
     Ok(counted)
+}
+
+/// The counted facets in layers that a collector each can count: tantivy counts the level
+/// below each facet it is given and refuses a facet below another one ("published" with
+/// "published/2025"), so a facet nested in one of a layer goes to the next.
+fn facet_layers(counted: &[(String, Facet)]) -> Vec<Vec<Facet>> {
+    let mut layers: Vec<Vec<Facet>> = Vec::new();
+    for (_, facet) in counted {
+        let nests = |other: &Facet| other.is_prefix_of(facet) || facet.is_prefix_of(other);
+        match layers.iter_mut().find(|layer| !layer.iter().any(nests)) {
+            Some(layer) if layer.contains(facet) => {}
+            Some(layer) => layer.push(facet.clone()),
+            None => layers.push(vec![facet.clone()]),
+        }
+    }
+    layers
 }
 
 /// The most frequent values below `facet`, ties in name order; for the publication date,

@@ -125,30 +125,36 @@ impl Prepare for Documents {
     }
 }
 
-/// How many articles a run added and replaced.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// What a run did to the index.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Written {
     /// Articles whose id was new to the index.
     pub new: usize,
     /// Articles that replaced an older version.
     pub replaced: usize,
+    /// Articles the index held unchanged.
+    pub unchanged: usize,
+    /// Ids that came more than once in the input (the last article with each was kept).
+    pub duplicates: Vec<String>,
 }
 
 /// The one writer of an index during a run: adds new articles, replaces changed ones, and
 /// commits every [`COMMIT_EVERY`] articles and at the end, each commit atomic.
-pub struct IndexWriter {
+pub struct IndexWriter<'t> {
     writer: tantivy::IndexWriter,
     documents: Documents,
-    /// Ids added during this run: a second article with the same id replaces the first.
-    added: HashSet<String>,
+    tagger: &'t Tagger,
+    /// Ids met during this run: a later article with the same id replaces the earlier, so the
+    /// last one in input order is what the index keeps, on every run.
+    seen: HashSet<String>,
     written: Written,
     at_last_commit: usize,
 }
 
-impl IndexWriter {
+impl<'t> IndexWriter<'t> {
     /// Locks `index` for writing articles tagged by `tagger`. Articles it holds with the same
     /// content, tagged by the same lexicons and version, are passed over unless `force`.
-    pub fn new(index: &Index, tagger: &Tagger, force: bool) -> Result<IndexWriter, Error> {
+    pub fn new(index: &Index, tagger: &'t Tagger, force: bool) -> Result<IndexWriter<'t>, Error> {
         let writer = index.index.writer(MEMORY_BUDGET).map_err(|e| {
             Error::index(
                 format!(
@@ -167,7 +173,8 @@ impl IndexWriter {
                 tagger: tagger.fingerprint(),
                 force,
             },
-            added: HashSet::new(),
+            tagger,
+            seen: HashSet::new(),
             written: Written::default(),
             at_last_commit: 0,
         })
@@ -186,7 +193,7 @@ impl IndexWriter {
     /// Adds a document, deleting the one it replaces. Returns what it did.
     pub fn put(&mut self, document: IndexDocument) -> Result<Change, Error> {
         let IndexDocument { id, doc, replaces } = document;
-        let again = !self.added.insert(id.clone());
+        let again = self.met_again(&id);
         let replaced = replaces || again;
         if replaced {
             let term = Term::from_field_text(self.documents.fields.id, &id);
@@ -210,9 +217,33 @@ impl IndexWriter {
         })
     }
 
+    /// An article the workers passed over because the index holds it unchanged
+    /// ([`Documents::wants`]). If this run already wrote another article with its id, that
+    /// one replaced it, so this one is tagged here and put back: the last article with an id
+    /// in the input is the one the index keeps.
+    pub fn unchanged(&mut self, article: Article) -> Result<Change, Error> {
+        let id = article.id.as_deref().unwrap_or("");
+        if !self.seen.contains(id) {
+            self.seen.insert(id.to_string());
+            self.written.unchanged += 1;
+            return Ok(Change::Unchanged);
+        }
+        let document = self.documents.make(&self.tagger.annotate(article));
+        self.put(document)
+    }
+
+    /// Whether `id` came before in this run; notes it as a duplicate if so.
+    fn met_again(&mut self, id: &str) -> bool {
+        if self.seen.insert(id.to_string()) {
+            return false;
+        }
+        self.written.duplicates.push(id.to_string());
+        true
+    }
+
     /// What the run has written so far.
-    pub fn written(&self) -> Written {
-        self.written
+    pub fn written(&self) -> &Written {
+        &self.written
     }
 
     /// Makes everything added so far durable and visible to searches, all or nothing.
@@ -238,7 +269,7 @@ impl IndexWriter {
     }
 }
 
-impl Sink for IndexWriter {
+impl Sink for IndexWriter<'_> {
     fn write(&mut self, tagged: &Tagged) -> Result<(), Error> {
         let document = self.documents.make(tagged);
         self.put(document).map(drop)

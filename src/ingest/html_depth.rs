@@ -14,14 +14,14 @@ use html5ever::tokenizer::{
 
 /// Elements that never have children.
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-    "track", "wbr", "param", "keygen",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen",
 ];
 
 /// Elements whose end tag may be left out: the next sibling closes them.
 const OPTIONAL_END: &[&str] = &[
-    "html", "head", "body", "p", "li", "dt", "dd", "rt", "rp", "optgroup", "option",
-    "colgroup", "caption", "thead", "tbody", "tfoot", "tr", "td", "th",
+    "html", "head", "body", "p", "li", "dt", "dd", "rt", "rp", "optgroup", "option", "colgroup",
+    "caption", "thead", "tbody", "tfoot", "tr", "td", "th",
 ];
 
 /// The deepest nesting of elements with required end tags in `html`.

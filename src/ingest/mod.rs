@@ -28,8 +28,9 @@ pub enum Input {
     Text(PathBuf),
     /// An HTML page: one article.
     Html(PathBuf),
-    /// A file met while walking a directory that is not an article file: reported as skipped.
-    Other(PathBuf),
+    /// A file met while walking a directory that is not read, with the reason: reported as
+    /// skipped.
+    Skipped(PathBuf, &'static str),
 }
 
 impl Input {
@@ -37,7 +38,7 @@ impl Input {
     pub fn name(&self) -> String {
         match self {
             Input::Stdin => "-".to_string(),
-            Input::Jsonl(p) | Input::Text(p) | Input::Html(p) | Input::Other(p) => {
+            Input::Jsonl(p) | Input::Text(p) | Input::Html(p) | Input::Skipped(p, _) => {
                 p.display().to_string()
             }
         }
@@ -73,7 +74,6 @@ enum Payload {
     JsonLine(Vec<u8>),
     TextFile(Vec<u8>),
     HtmlFile(Vec<u8>),
-    Unsupported,
 }
 
 impl Record {
@@ -83,7 +83,7 @@ impl Record {
             origin: self.origin.to_string(),
             reason,
         };
-        match self.payload {
+        let article = match self.payload {
             Payload::JsonLine(line) => parse_line(&line).map_err(bad),
             Payload::TextFile(content) => {
                 file_article(content, |text| Ok(text_file::read(text))).map_err(bad)
@@ -91,12 +91,21 @@ impl Record {
             Payload::HtmlFile(content) => {
                 file_article(content, |page| html::read(&page)).map_err(bad)
             }
-            Payload::Unsupported => Err(bad(UNSUPPORTED.to_string())),
+        }?;
+        match article.id.as_deref().map_or(0, str::len) {
+            length if length > MAX_ID_BYTES => Err(bad(format!(
+                "the id is {length} bytes long; an id (the key of an article in the index) \
+                 is at most {MAX_ID_BYTES} bytes"
+            ))),
+            _ => Ok(article),
         }
     }
 }
 
-const UNSUPPORTED: &str = "not an article file (.jsonl, .txt, .md, .html): skipped";
+/// The longest id an article may have. The index keys articles by id, and tantivy does not
+/// index a term longer than about 64 KB: a longer id could not be found again, so re-runs
+/// would add the article again instead of replacing it.
+const MAX_ID_BYTES: usize = 16 * 1024;
 
 /// The article of one .txt, .md or .html file, read as `dossier` reads it.
 pub fn article_from_file(path: &Path) -> Result<Article, Error> {
@@ -206,13 +215,8 @@ impl Reader {
             },
             Input::Text(path) => self.read_whole(name, &path, Payload::TextFile, batch, bytes),
             Input::Html(path) => self.read_whole(name, &path, Payload::HtmlFile, batch, bytes),
-            Input::Other(_) => batch.push(Record {
-                origin: Origin {
-                    file: name,
-                    line: None,
-                },
-                payload: Payload::Unsupported,
-            }),
+            // Said when the inputs were listed; nothing to read.
+            Input::Skipped(..) => {}
         }
         true
     }
