@@ -198,3 +198,58 @@ fn facts_read_the_default_index_when_asked_without_a_directory() {
     assert_eq!(records(&out.stdout).len(), 1, "the one figure");
     assert_eq!(out.stdout, stored.stdout);
 }
+
+/// The command that runs `dossier` as a user who cannot write the index: as `nobody` when the
+/// tests run as root (whom permissions do not stop), else as the user running the tests.
+#[cfg(unix)]
+fn as_reader() -> Vec<String> {
+    let uid = std::process::Command::new("id").arg("-u").output().unwrap();
+    let root = String::from_utf8_lossy(&uid.stdout).trim() == "0";
+    let mut command = Vec::new();
+    if root {
+        command.extend(
+            [
+                "setpriv",
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+            ]
+            .map(String::from),
+        );
+    }
+    command.push(env!("CARGO_BIN_EXE_dossier").to_string());
+    command
+}
+
+#[cfg(unix)]
+#[test]
+fn an_index_the_user_cannot_write_can_still_be_searched() {
+    let index = small_index("read-only");
+    let mode = |mode: &str| {
+        let status = std::process::Command::new("chmod")
+            .args(["-R", mode, path(&index)])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    };
+    mode("a+rX");
+    mode("a-w");
+    let command = as_reader();
+    let reader = |args: &[&str]| {
+        std::process::Command::new(&command[0])
+            .args(&command[1..])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let found = reader(&["search", "rifles", "--index", path(&index), "--json"]);
+    let stderr = String::from_utf8_lossy(&found.stderr);
+    assert!(found.status.success(), "{stderr}");
+    let json: Value = serde_json::from_slice(&found.stdout).unwrap();
+    assert_eq!(json["total"], 2);
+    let write = reader(&["index", "-", "--index", path(&index), "-q"]);
+    let stderr = String::from_utf8_lossy(&write.stderr);
+    assert_eq!(write.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("cannot write to the index"), "{stderr}");
+    mode("u+w");
+}

@@ -9,6 +9,7 @@
 
 pub(crate) mod document;
 pub mod facets;
+mod read_only;
 pub(crate) mod schema;
 pub mod search;
 mod snippets;

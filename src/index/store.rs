@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use tantivy::{IndexReader, Searcher};
 
+use super::read_only::{self, ReadOnlyDirectory};
 use super::schema::{ANALYZER, FORMAT, Fields, analyzer};
 use crate::error::Error;
 
@@ -44,17 +45,21 @@ impl Index {
         if !empty {
             return Index::open_existing(dir);
         }
-        fs::create_dir_all(dir).map_err(|e| Error::io(dir, "cannot create", e))?;
-        let fields = Fields::default();
-        let index = tantivy::Index::create_in_dir(dir, fields.schema.clone())
-            .map_err(|e| Error::index(format!("{}: cannot create an index", dir.display()), e))?;
-        let marker = serde_json::json!({
-            "format": FORMAT,
-            "created_by": concat!("dossier ", env!("CARGO_PKG_VERSION")),
+        let building = building_dir(dir)?;
+        let made = create_in(&building);
+        // Moved into place whole: a run killed while creating leaves no half-made index,
+        // and of two first runs racing, the second finds the first's and opens it.
+        let placed = made.and_then(|()| {
+            fs::rename(&building, dir).map_err(|e| Error::io(dir, "cannot create", e))
         });
-        fs::write(dir.join(MARKER), format!("{marker}\n"))
-            .map_err(|e| Error::io(dir, &format!("cannot write {MARKER}"), e))?;
-        Ok(Index::ready(dir, index, fields))
+        if placed.is_err() {
+            let _ = fs::remove_dir_all(&building);
+            if Index::open_existing(dir).is_ok() {
+                return Index::open_existing(dir);
+            }
+        }
+        placed?;
+        Index::open_existing(dir)
     }
 
     fn open_existing(dir: &Path) -> Result<Index, Error> {
@@ -67,8 +72,15 @@ impl Index {
         if format != FORMAT {
             return Err(outdated(format));
         }
-        let index = tantivy::Index::open_in_dir(dir)
-            .map_err(|e| Error::index(format!("{}: cannot open the index", dir.display()), e))?;
+        let cannot_open = |e| Error::index(format!("{}: cannot open the index", dir.display()), e);
+        // Searching needs only read access: where no file can be created, the index is read
+        // without tantivy's lock files.
+        let index = if read_only::is_writable(dir) {
+            tantivy::Index::open_in_dir(dir)
+        } else {
+            ReadOnlyDirectory::open(dir).and_then(tantivy::Index::open)
+        }
+        .map_err(cannot_open)?;
         let fields = Fields::default();
         if index.schema() != fields.schema {
             // The marker says this format, the fields say otherwise.
@@ -100,6 +112,37 @@ impl Index {
         let reader = self.index.reader()?;
         Ok(self.reader.get_or_init(|| reader).searcher())
     }
+}
+
+/// A new directory beside `dir` to build its index in, named so that a leftover is hidden
+/// and says what it is.
+fn building_dir(dir: &Path) -> Result<PathBuf, Error> {
+    let name = dir
+        .file_name()
+        .ok_or_else(|| Error::Request(format!("{}: not a directory name", dir.display())))?;
+    let mut hidden = std::ffi::OsString::from(".");
+    hidden.push(name);
+    hidden.push(format!(".dossier-new-{}", std::process::id()));
+    let building = dir.with_file_name(hidden);
+    if let Some(parent) = building.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent).map_err(|e| Error::io(parent, "cannot create", e))?;
+    }
+    let _ = fs::remove_dir_all(&building);
+    fs::create_dir(&building).map_err(|e| Error::io(&building, "cannot create", e))?;
+    Ok(building)
+}
+
+/// An empty index of this layout, with its marker, in the empty directory `dir`.
+fn create_in(dir: &Path) -> Result<(), Error> {
+    let fields = Fields::default();
+    tantivy::Index::create_in_dir(dir, fields.schema.clone())
+        .map_err(|e| Error::index(format!("{}: cannot create an index", dir.display()), e))?;
+    let marker = serde_json::json!({
+        "format": FORMAT,
+        "created_by": concat!("dossier ", env!("CARGO_PKG_VERSION")),
+    });
+    fs::write(dir.join(MARKER), format!("{marker}\n"))
+        .map_err(|e| Error::io(dir, &format!("cannot write {MARKER}"), e))
 }
 
 /// The layout version recorded in `dir`, or why `dir` is not a dossier index.

@@ -144,6 +144,8 @@ pub struct IndexWriter<'t> {
     writer: tantivy::IndexWriter,
     documents: Documents,
     tagger: &'t Tagger,
+    /// The index directory, for messages.
+    dir: String,
     /// Ids met during this run: a later article with the same id replaces the earlier, so the
     /// last one in input order is what the index keeps, on every run.
     seen: HashSet<String>,
@@ -155,6 +157,13 @@ impl<'t> IndexWriter<'t> {
     /// Locks `index` for writing articles tagged by `tagger`. Articles it holds with the same
     /// content, tagged by the same lexicons and version, are passed over unless `force`.
     pub fn new(index: &Index, tagger: &'t Tagger, force: bool) -> Result<IndexWriter<'t>, Error> {
+        if !super::read_only::is_writable(index.dir()) {
+            return Err(Error::io(
+                index.dir(),
+                "cannot write to the index (it can still be searched)",
+                std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            ));
+        }
         let writer = index.index.writer(MEMORY_BUDGET).map_err(|e| {
             Error::index(
                 format!(
@@ -162,6 +171,14 @@ impl<'t> IndexWriter<'t> {
                      on it?",
                     index.dir().display()
                 ),
+                e,
+            )
+        })?;
+        // Files a failed run left (segments written before the disk filled up, say) are not
+        // part of any commit: they go now.
+        writer.garbage_collect_files().wait().map_err(|e| {
+            Error::index(
+                format!("{}: removing files no commit uses", index.dir().display()),
                 e,
             )
         })?;
@@ -174,6 +191,7 @@ impl<'t> IndexWriter<'t> {
                 force,
             },
             tagger,
+            dir: index.dir().display().to_string(),
             seen: HashSet::new(),
             written: Written::default(),
             at_last_commit: 0,
@@ -199,7 +217,7 @@ impl<'t> IndexWriter<'t> {
             let term = Term::from_field_text(self.documents.fields.id, &id);
             self.writer.delete_term(term);
         }
-        self.writer.add_document(doc)?;
+        self.writer.add_document(doc).map_err(|e| self.failed(e))?;
         if replaced {
             self.written.replaced += 1;
         } else {
@@ -241,6 +259,21 @@ impl<'t> IndexWriter<'t> {
         true
     }
 
+    /// A failure to write: tantivy's indexing threads stop on an I/O error, and what reaches
+    /// the caller is often only that they stopped, so the message says what to check. The
+    /// last commit stays whole, and the next run removes what this one left.
+    fn failed(&self, source: tantivy::TantivyError) -> Error {
+        Error::index(
+            format!(
+                "{}: writing the index failed; the last commit is intact. If the disk is full \
+                 or the directory not writable, fix that and run again (files this run left \
+                 are removed then)",
+                self.dir
+            ),
+            source,
+        )
+    }
+
     /// What the run has written so far.
     pub fn written(&self) -> &Written {
         &self.written
@@ -248,9 +281,7 @@ impl<'t> IndexWriter<'t> {
 
     /// Makes everything added so far durable and visible to searches, all or nothing.
     pub fn commit(&mut self) -> Result<(), Error> {
-        self.writer
-            .commit()
-            .map_err(|e| Error::index("committing the index", e))?;
+        self.writer.commit().map_err(|e| self.failed(e))?;
         Ok(())
     }
 
@@ -259,7 +290,7 @@ impl<'t> IndexWriter<'t> {
         self.commit()?;
         self.writer
             .wait_merging_threads()
-            .map_err(|e| Error::index("merging the index's segments", e))?;
+            .map_err(|e| Error::index(format!("{}: merging the index's segments", self.dir), e))?;
         let reader = index
             .index
             .reader_builder()
