@@ -253,3 +253,44 @@ fn an_index_the_user_cannot_write_can_still_be_searched() {
     assert!(stderr.contains("cannot write to the index"), "{stderr}");
     mode("u+w");
 }
+
+#[test]
+fn dates_are_stored_at_their_precision_and_bad_ones_reported() {
+    let dir = scratch("dates");
+    let input = dir.join("in.jsonl");
+    fs::write(
+        &input,
+        "{\"id\":\"month\",\"text\":\"Guns in Sonora.\",\"published\":\"2024-03\"}\n\
+         {\"id\":\"old\",\"text\":\"Guns in Sinaloa.\",\"published\":\"1500\"}\n\
+         {\"id\":\"bad\",\"text\":\"Guns in Durango.\",\"published\":\"2024-13-45\"}\n\
+         {\"id\":\"basic\",\"text\":\"Guns in Jalisco.\",\"published\":\"20240305\"}\n",
+    )
+    .unwrap();
+    let index = dir.join("index");
+    let (code, _, stderr) = run(&["index", path(&input), "--index", path(&index)]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("in.jsonl:3: bad date '2024-13-45'"),
+        "{stderr}"
+    );
+    let (_, all, _) = search(&index, &["*", "--sort", "date", "--facet", "published"]);
+    let shown: Vec<(&str, &str)> = all["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (h["id"].as_str().unwrap(), h["published"].as_str().unwrap()))
+        .collect();
+    // Newest first; a year the index's date type cannot hold sorts as undated, not clamped.
+    assert_eq!(
+        shown,
+        [
+            ("basic", "2024-03-05"),
+            ("month", "2024-03"),
+            ("old", "1500")
+        ]
+    );
+    assert_eq!(all["facets"]["published"][1]["value"], "1500");
+    let (_, march, _) = search(&index, &["*", "--since", "2024-03", "--until", "2024-03"]);
+    assert_eq!(march["total"], 2);
+    fs::remove_dir_all(dir).unwrap();
+}

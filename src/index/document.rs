@@ -10,8 +10,8 @@ use super::schema::{DIMENSIONS, Fields, MEASURES, PUBLISHED, SOURCE};
 use crate::article::Article;
 use crate::entity::{Entity, Label};
 use crate::fingerprint::Fnv1a;
-use crate::patterns::dates::calendar_date;
 use crate::patterns::units::in_kilograms;
+use crate::published::PublicationDate;
 use crate::tagged::Tagged;
 
 /// What the index compares to know an article is unchanged: its every field, and the tagger
@@ -55,11 +55,20 @@ pub fn document(fields: &Fields, tagged: &Tagged, fingerprint: u64) -> TantivyDo
         doc.add_text(fields.source, source);
         doc.add_facet(fields.facet, Facet::from_path([SOURCE, source.trim()]));
     }
-    if let Some(date) = article.published.as_deref().and_then(calendar_date) {
-        doc.add_date(fields.published, date_time(date));
-        let yyyy = format!("{:04}", date.year());
-        let mm = format!("{:02}", date.month() as u8);
-        doc.add_facet(fields.facet, Facet::from_path([PUBLISHED, &yyyy, &mm]));
+    if let Some(date) = article
+        .published
+        .as_deref()
+        .and_then(PublicationDate::parse)
+    {
+        doc.add_text(fields.published_text, date.to_string());
+        // tantivy's dates are nanoseconds in an i64: a date outside them would be clamped to
+        // another, so it is left out of ranges and sorting rather than stored wrong.
+        if (MIN_YEAR..=MAX_YEAR).contains(&date.first_day.year()) {
+            doc.add_date(fields.published, date_time(date.first_day));
+        }
+        let mut path = vec![PUBLISHED.to_string()];
+        path.extend(date.facet_path());
+        doc.add_facet(fields.facet, Facet::from_path(path));
     }
     let mut filed: Vec<Facet> = Vec::new();
     for entity in entities {
@@ -126,6 +135,10 @@ fn measure(fields: &Fields, entity: &Entity) -> Option<(Field, f64)> {
     let at = MEASURES.iter().position(|(n, _)| *n == name)?;
     Some((fields.measures[at], base))
 }
+
+/// The years whose days tantivy's date type holds whole.
+const MIN_YEAR: i32 = 1678;
+const MAX_YEAR: i32 = 2261;
 
 /// Midnight UTC of `date`, as the index stores dates.
 pub fn date_time(date: Date) -> DateTime {

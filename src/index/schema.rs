@@ -82,7 +82,11 @@ pub struct Fields {
     pub text: Field,
     pub url: Field,
     pub source: Field,
+    /// The publication date's first day, for ranges and sorting (only where the index's
+    /// date type holds it: 1678 to 2261).
     pub published: Field,
+    /// The publication date as given, at its precision ("2024-03"), as hits show it.
+    pub published_text: Field,
     /// Every facet of the article: tags, source and month.
     pub facet: Field,
     /// The article's entities as JSON (byte offsets), stored for search hits.
@@ -116,7 +120,8 @@ impl Default for Fields {
         let text = builder.add_text_field("text", analyzed(true));
         let url = builder.add_text_field("url", STRING | STORED);
         let source = builder.add_text_field("source", analyzed(true));
-        let published = builder.add_date_field("published", INDEXED | STORED | FAST);
+        let published = builder.add_date_field("published", INDEXED | FAST);
+        let published_text = builder.add_text_field("published_text", STORED);
         let facet = builder.add_facet_field("facet", FacetOptions::default());
         let entities = builder.add_text_field("entities", STORED);
         let facts = builder.add_text_field("facts", STORED);
@@ -138,6 +143,7 @@ impl Default for Fields {
             url,
             source,
             published,
+            published_text,
             facet,
             entities,
             facts,

@@ -22,7 +22,7 @@ pub(crate) fn tagged(fields: &Fields, doc: &TantivyDocument) -> Result<Tagged, E
             title: text(doc, fields.title),
             text: text(doc, fields.text).unwrap_or_default(),
             url: text(doc, fields.url),
-            published: day(doc, fields.published),
+            published: text(doc, fields.published_text),
             source: text(doc, fields.source),
             id,
             ..Article::default()
@@ -55,11 +55,4 @@ fn text(doc: &TantivyDocument, field: Field) -> Option<String> {
     doc.get_first(field)
         .and_then(|v| v.as_str())
         .map(str::to_string)
-}
-
-/// A stored date field, as YYYY-MM-DD.
-fn day(doc: &TantivyDocument, field: Field) -> Option<String> {
-    doc.get_first(field)
-        .and_then(|v| v.as_datetime())
-        .map(|d| d.into_utc().date().to_string())
 }

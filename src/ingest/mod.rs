@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use crate::article::Article;
 use crate::error::Error;
+use crate::published::PublicationDate;
 
 pub use walk::expand;
 
@@ -92,13 +93,24 @@ impl Record {
                 file_article(content, |page| html::read(&page)).map_err(bad)
             }
         }?;
-        match article.id.as_deref().map_or(0, str::len) {
-            length if length > MAX_ID_BYTES => Err(bad(format!(
-                "the id is {length} bytes long; an id (the key of an article in the index) \
+        let id_length = article.id.as_deref().map_or(0, str::len);
+        if id_length > MAX_ID_BYTES {
+            return Err(bad(format!(
+                "the id is {id_length} bytes long; an id (the key of an article in the index) \
                  is at most {MAX_ID_BYTES} bytes"
-            ))),
-            _ => Ok(article),
+            )));
         }
+        if let Some(date) = article
+            .published
+            .as_deref()
+            .filter(|d| !d.trim().is_empty())
+            && PublicationDate::parse(date).is_none()
+        {
+            return Err(bad(format!(
+                "bad date '{date}': use YYYY-MM-DD (or YYYY-MM, YYYY, an ISO timestamp)"
+            )));
+        }
+        Ok(article)
     }
 }
 
