@@ -139,6 +139,29 @@ pub fn article_from_file(path: &Path) -> Result<Article, Error> {
     Record { origin, payload }.into_article()
 }
 
+/// The article of one JSONL line, read as a line of a `.jsonl` file is (a missing id is
+/// derived from the content). A line that is not an article is an [`Error::BadRecord`] at
+/// `-`, with the reason a run would report.
+pub fn article_from_json_line(line: &[u8]) -> Result<Article, Error> {
+    standalone(Payload::JsonLine(line.to_vec()))
+}
+
+/// The article of an HTML page, read as an `.html` file is: what [`article_from_file`]
+/// gives for the same page, without a file. A page that gives no article (no text, nested
+/// too deep) is an [`Error::BadRecord`] at `-`.
+pub fn article_from_html(page: &str) -> Result<Article, Error> {
+    standalone(Payload::HtmlFile(page.as_bytes().to_vec()))
+}
+
+/// A record that comes from no file: its origin in messages is `-`.
+fn standalone(payload: Payload) -> Result<Article, Error> {
+    let origin = Origin {
+        file: Arc::from("-"),
+        line: None,
+    };
+    Record { origin, payload }.into_article()
+}
+
 /// Reads the inputs in order and hands out batches of records.
 pub struct Reader {
     inputs: std::vec::IntoIter<Input>,
@@ -316,6 +339,25 @@ mod tests {
             parse_line(b"\xff\xfe\n").unwrap_err(),
             "not valid UTF-8 (byte 0)"
         );
+    }
+
+    #[test]
+    fn a_line_or_a_page_without_a_file_reads_as_one_with_a_file() {
+        let article = article_from_json_line(b"{\"text\": \"t\"}\n").unwrap();
+        assert_eq!(article.text, "t");
+        assert_eq!(article.id.as_deref().map(str::len), Some(16));
+        let err = article_from_json_line(b"{\"id\": \"a\"}").unwrap_err();
+        assert!(
+            matches!(&err, Error::BadRecord { origin, reason }
+                if origin == "-" && reason.contains("missing field `text`")),
+            "{err}"
+        );
+        let page = "<html><head><title>T</title></head><body><p>Story.</p></body></html>";
+        let article = article_from_html(page).unwrap();
+        assert_eq!(article.text, "Story.");
+        assert!(article.id.is_some());
+        let err = article_from_html("<html><body><nav>x</nav></body></html>").unwrap_err();
+        assert_eq!(err.to_string(), "-: no article text in this file");
     }
 
     #[test]
