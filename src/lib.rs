@@ -73,6 +73,7 @@ pub mod lexicon;
 mod patterns;
 pub mod published;
 mod resolve;
+pub mod serve;
 pub mod sink;
 mod tagged;
 mod tagger;

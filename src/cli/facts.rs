@@ -10,7 +10,7 @@ use crate::driver::{Driver, Outcome};
 use crate::error::Error;
 use crate::facts::Action;
 use crate::index::{Index, SearchRequest, Sort};
-use crate::sink::table::{Claim, FactFilter, FactRow, Format, TableWriter, claims};
+use crate::sink::table::{FactFilter, FactOutput, FactRow, Format};
 use crate::tagged::Tagged;
 
 #[derive(clap::Args)]
@@ -26,7 +26,7 @@ pub struct Args {
     query: Option<String>,
     /// With --index: keep articles with this facet value, e.g. org="Sinaloa Cartel"
     /// (repeatable, as in `dossier search`)
-    #[arg(long = "filter", value_name = "NAME=VALUE", requires = "index", value_parser = super::search::parse_filter)]
+    #[arg(long = "filter", value_name = "NAME=VALUE", requires = "index", value_parser = crate::index::facets::parse_filter)]
     filters: Vec<(String, String)>,
     /// With --index: articles published on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)
     #[arg(long, value_name = "DATE", requires = "index")]
@@ -73,46 +73,6 @@ fn parse_action(word: &str) -> Result<Action, String> {
     })
 }
 
-/// Where kept rows go: written as they come, or held to be merged into claims (`--group`).
-enum Destination {
-    Rows(Box<TableWriter<FactRow, Output>>),
-    Grouped(Vec<FactRow>, Format, Output),
-}
-
-impl Destination {
-    fn new(group: bool, format: Format, output: Output) -> Destination {
-        if group {
-            Destination::Grouped(Vec::new(), format, output)
-        } else {
-            Destination::Rows(Box::new(TableWriter::new(format, output)))
-        }
-    }
-
-    fn take(&mut self, row: FactRow) -> Result<(), Error> {
-        match self {
-            Destination::Rows(writer) => writer.write(&row),
-            Destination::Grouped(rows, _, _) => {
-                rows.push(row);
-                Ok(())
-            }
-        }
-    }
-
-    /// Writes what is held, and the header of an empty table; gives the output back.
-    fn finish(self) -> Result<Output, Error> {
-        match self {
-            Destination::Rows(writer) => writer.finish(),
-            Destination::Grouped(rows, format, out) => {
-                let mut writer = TableWriter::<Claim, _>::new(format, out);
-                for claim in claims::group(rows) {
-                    writer.write(&claim)?;
-                }
-                writer.finish()
-            }
-        }
-    }
-}
-
 /// Counts for the summary.
 #[derive(Default)]
 struct Counts {
@@ -128,13 +88,13 @@ impl Counts {
         &mut self,
         rows: Vec<FactRow>,
         filter: &FactFilter,
-        destination: &mut Destination,
+        destination: &mut FactOutput<Output>,
     ) -> Result<(), Error> {
         self.articles += 1;
         self.found += rows.len();
         for row in rows.into_iter().filter(|r| filter.keeps(r)) {
             self.kept += 1;
-            destination.take(row)?;
+            destination.write(row)?;
         }
         Ok(())
     }
@@ -152,7 +112,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(dir) = &args.index {
         let dir = dir.clone().unwrap_or_else(super::default_index);
         let output = Output::create(args.output.as_deref(), &[])?;
-        let destination = Destination::new(args.group, args.format, output);
+        let destination = FactOutput::new(args.group, args.format, output);
         let request = SearchRequest {
             query: args.query.clone().unwrap_or_default(),
             filters: args.filters.clone(),
@@ -169,7 +129,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         progress,
         output,
     } = args.input.open(args.output.as_deref())?;
-    let mut destination = Destination::new(args.group, args.format, output);
+    let mut destination = FactOutput::new(args.group, args.format, output);
     let tagger = super::build_tagger(args.input.lexicons.as_ref())?;
     let mut counts = Counts::default();
     let rows = |tagged: Tagged| FactRow::all(&tagged);
@@ -212,7 +172,7 @@ fn from_index(
     dir: &std::path::Path,
     request: &SearchRequest,
     filter: &FactFilter,
-    mut destination: Destination,
+    mut destination: FactOutput<Output>,
     quiet: bool,
 ) -> anyhow::Result<ExitCode> {
     let index = Index::open(dir)?;

@@ -11,15 +11,15 @@ use crate::index::{Index, IndexWriter, Written};
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    input: pipeline::Inputs,
+    pub(super) input: pipeline::Inputs,
     #[command(flatten)]
-    index: super::IndexDir,
+    pub(super) index: super::IndexDir,
     /// Re-tag and replace every article, even those indexed unchanged
     #[arg(long)]
     force: bool,
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let pipeline::Opened {
         mut reader,
         progress,

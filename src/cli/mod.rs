@@ -7,6 +7,7 @@ mod lexicon;
 mod output;
 mod pipeline;
 mod search;
+mod serve;
 mod tag;
 
 use std::path::{Path, PathBuf};
@@ -42,6 +43,9 @@ enum Command {
     Index(index::Args),
     /// Search the index: ranked hits with snippets and entities, and facet counts
     Search(search::Args),
+    /// Index PATHs (if any), then serve the index over HTTP: the JSON API (/api/search,
+    /// /api/articles/ID, /api/facts, /api/tag …), on loopback unless --addr says otherwise
+    Serve(serve::Args),
     /// The fact table: every figure with what it counts, the event, time, place, source and
     /// the sentence it comes from (CSV, JSONL or Markdown)
     Facts(facts::Args),
@@ -55,7 +59,8 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Tag(args) => tag::run(args),
         Command::Lexicon { command } => lexicon::run(command),
-        Command::Index(args) => index::run(args),
+        Command::Index(args) => index::run(&args),
+        Command::Serve(args) => serve::run(args),
         Command::Search(args) => search::run(args),
         Command::Facts(args) => facts::run(args),
         Command::Eval(args) => eval::run(args),

@@ -5,13 +5,11 @@ use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use serde_json::{Value as Json, json};
-
 use crate::entity::Label;
 use crate::error::Error;
 use crate::index::search::{FacetCount, Hit, Results};
 use crate::index::{Index, SearchRequest, Sort, facets};
-use crate::sink::jsonl::write_entities;
+use crate::sink::search::results_json;
 use crate::tagged::Tagged;
 
 #[derive(clap::Args)]
@@ -28,7 +26,7 @@ pub struct Args {
     facets: Vec<String>,
     /// Keep only matches with this facet value, e.g. org="Sinaloa Cartel", weapon=rifle,
     /// published=2024-03. Repeatable; all must hold
-    #[arg(long = "filter", value_name = "NAME=VALUE", value_parser = parse_filter)]
+    #[arg(long = "filter", value_name = "NAME=VALUE", value_parser = facets::parse_filter)]
     filters: Vec<(String, String)>,
     /// Published on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)
     #[arg(long, value_name = "DATE")]
@@ -51,17 +49,6 @@ pub struct Args {
     /// Print one JSON object instead of text
     #[arg(long)]
     json: bool,
-}
-
-pub fn parse_filter(arg: &str) -> Result<(String, String), String> {
-    let (name, value) = arg
-        .split_once('=')
-        .ok_or_else(|| format!("'{arg}' is not NAME=VALUE (e.g. org=\"Sinaloa Cartel\")"))?;
-    let value = value.trim().trim_matches('"');
-    if value.is_empty() {
-        return Err(format!("'{arg}' has no value after '='"));
-    }
-    Ok((name.trim().to_string(), value.to_string()))
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -95,58 +82,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut out = io::stdout().lock();
     if args.json {
-        writeln!(out, "{}", to_json(&results))?;
+        writeln!(out, "{}", results_json(&results))?;
     } else {
         let bold = io::stdout().is_terminal();
         write_text(&mut out, &request, &results, bold)?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The `--json` object: `{"total", "hits": [...], "facets": {"org": [{"value", "count"}]}}`.
-fn to_json(results: &Results) -> Json {
-    let hits: Vec<Json> = results
-        .hits
-        .iter()
-        .map(|hit| {
-            let highlights: Vec<[usize; 2]> = hit
-                .highlights
-                .iter()
-                .map(|r| {
-                    let start = hit.snippet[..r.start].chars().count();
-                    [start, start + hit.snippet[r.clone()].chars().count()]
-                })
-                .collect();
-            let article = &hit.tagged.article;
-            let mut entities = Vec::new();
-            write_entities(&mut entities, &article.text, &hit.tagged.entities);
-            json!({
-                "id": hit.tagged.id(),
-                "title": article.title,
-                "url": article.url,
-                "published": article.published,
-                "source": article.source,
-                "score": hit.score,
-                "snippet": hit.snippet,
-                "highlights": highlights,
-                "entities": serde_json::from_slice::<Json>(&entities).unwrap_or(Json::Null),
-            })
-        })
-        .collect();
-    let facets: serde_json::Map<String, Json> = results
-        .facets
-        .iter()
-        .map(|f| {
-            let values: Vec<Json> = f
-                .values
-                .iter()
-                .map(|(value, count)| json!({"value": value, "count": count}))
-                .collect();
-            (f.name.clone(), Json::Array(values))
-        })
-        .collect();
-    json!({"total": results.total, "hits": hits, "facets": facets})
 }
 
 fn write_text(

@@ -43,6 +43,21 @@ pub fn dimension(name: &str) -> Result<&'static str, Error> {
         })
 }
 
+/// A filter as a user writes it, `NAME=VALUE` (`org="Sinaloa Cartel"`): the facet's name and
+/// the value, without quotes.
+pub fn parse_filter(arg: &str) -> Result<(String, String), Error> {
+    let (name, value) = arg.split_once('=').ok_or_else(|| {
+        Error::Request(format!(
+            "'{arg}' is not NAME=VALUE (e.g. org=\"Sinaloa Cartel\")"
+        ))
+    })?;
+    let value = value.trim().trim_matches('"');
+    if value.is_empty() {
+        return Err(Error::Request(format!("'{arg}' has no value after '='")));
+    }
+    Ok((name.trim().to_string(), value.to_string()))
+}
+
 /// A facet path below a dimension as a user writes it: "rifle/AR-15", "2024-03" (a month of
 /// `published`), or a single name.
 fn typed_segments(dimension: &str, value: &str) -> Vec<String> {

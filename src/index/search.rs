@@ -182,6 +182,24 @@ impl Index {
         })
     }
 
+    /// The article indexed under `id`, as it was tagged, if there is one.
+    pub fn article(&self, id: &str) -> Result<Option<Tagged>, Error> {
+        let searcher = self.searcher()?;
+        let term = Term::from_field_text(self.fields.id, id);
+        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        let Some((_, address)) = found.first() else {
+            return Ok(None);
+        };
+        let doc: TantivyDocument = searcher.doc(*address)?;
+        stored::tagged(&self.fields, &doc).map(Some)
+    }
+
+    /// How many articles the index holds, as of its last commit.
+    pub fn article_count(&self) -> Result<u64, Error> {
+        Ok(self.searcher()?.num_docs())
+    }
+
     /// A collector counting the values below each of `facets`.
     fn facet_collector(&self, facets: Vec<Facet>) -> FacetCollector {
         let mut collector = FacetCollector::for_field(self.fields.name(self.fields.facet));

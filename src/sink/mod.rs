@@ -8,6 +8,7 @@
 
 pub mod jsonl;
 pub mod record;
+pub mod search;
 pub mod table;
 
 use crate::error::Error;

@@ -171,6 +171,51 @@ impl<T: Table, W: Write> TableWriter<T, W> {
     }
 }
 
+/// Fact rows on their way to a table: written as they come, or held to be merged into claims
+/// (`--group`), which can only be made once every row is in.
+pub enum FactOutput<W: Write> {
+    /// One row per fact, written as it comes.
+    Rows(Box<TableWriter<FactRow, W>>),
+    /// Rows held for [`claims::group`], and where the claims go.
+    Grouped(Vec<FactRow>, Format, W),
+}
+
+impl<W: Write> FactOutput<W> {
+    /// Rows in `format` to `out`, or (`group`) the claims they make.
+    pub fn new(group: bool, format: Format, out: W) -> FactOutput<W> {
+        if group {
+            FactOutput::Grouped(Vec::new(), format, out)
+        } else {
+            FactOutput::Rows(Box::new(TableWriter::new(format, out)))
+        }
+    }
+
+    /// Takes the next row.
+    pub fn write(&mut self, row: FactRow) -> Result<(), Error> {
+        match self {
+            FactOutput::Rows(writer) => writer.write(&row),
+            FactOutput::Grouped(rows, _, _) => {
+                rows.push(row);
+                Ok(())
+            }
+        }
+    }
+
+    /// Writes what is held, and the header of an empty table; gives the output back.
+    pub fn finish(self) -> Result<W, Error> {
+        match self {
+            FactOutput::Rows(writer) => writer.finish(),
+            FactOutput::Grouped(rows, format, out) => {
+                let mut writer = TableWriter::<Claim, _>::new(format, out);
+                for claim in claims::group(rows) {
+                    writer.write(&claim)?;
+                }
+                writer.finish()
+            }
+        }
+    }
+}
+
 fn csv_error(e: csv::Error) -> Error {
     output_error(std::io::Error::other(e))
 }

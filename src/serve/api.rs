@@ -1,0 +1,224 @@
+//! The JSON API. Each answer is what the command line prints for the same options: the
+//! handlers call the same library functions and the same serializers.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::body::{Body, Bytes};
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use super::Shared;
+use super::params::Params;
+use crate::error::Error;
+use crate::ingest::article_from_json_line;
+use crate::sink::jsonl;
+use crate::sink::search::results_json;
+use crate::sink::table::{FactOutput, FactRow, Format};
+
+/// An error as the API answers it: a status and `{"error": kind, "detail": message}`.
+pub(crate) struct ApiError {
+    status: StatusCode,
+    kind: &'static str,
+    detail: String,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, kind: &'static str, detail: impl Into<String>) -> ApiError {
+        ApiError {
+            status,
+            kind,
+            detail: detail.into(),
+        }
+    }
+}
+
+impl From<Error> for ApiError {
+    fn from(error: Error) -> ApiError {
+        let (status, kind) = match &error {
+            Error::Query { .. } => (StatusCode::BAD_REQUEST, "query"),
+            Error::Request(_) | Error::BadRecord { .. } => (StatusCode::BAD_REQUEST, "request"),
+            Error::IndexMissing { .. } | Error::IndexForeign { .. } | Error::IndexFormat { .. } => {
+                (StatusCode::SERVICE_UNAVAILABLE, "index")
+            }
+            _ => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+        };
+        ApiError::new(status, kind, error.to_string())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = json!({"error": self.kind, "detail": self.detail});
+        (self.status, Json(body)).into_response()
+    }
+}
+
+/// Runs `work` on the blocking pool: searching and tagging are CPU work that would stall the
+/// connections the runtime's threads serve.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(work).await.unwrap_or_else(|e| {
+        Err(ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            format!("the request's work failed: {e}"),
+        ))
+    })
+}
+
+/// `GET /api/health`: 200 with the article count once the index is open.
+pub(crate) async fn health(State(shared): State<Arc<Shared>>) -> Result<Response, ApiError> {
+    blocking(move || {
+        let articles = shared.index.article_count()?;
+        Ok(Json(json!({"status": "ok", "articles": articles})).into_response())
+    })
+    .await
+}
+
+/// `GET /api/search`: the `dossier search --json` object for the same options.
+pub(crate) async fn search(
+    State(shared): State<Arc<Shared>>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, ApiError> {
+    blocking(move || {
+        let request = Params::parse(query.as_deref()).search()?;
+        let results = shared.index.search(&request)?;
+        Ok(Json(results_json(&results)).into_response())
+    })
+    .await
+}
+
+/// `GET /api/articles/{id}`: the article with its entities and facts, as `dossier tag`
+/// writes it.
+pub(crate) async fn article(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    blocking(move || match shared.index.article(&id)? {
+        Some(tagged) => Ok(json_bytes(jsonl::encode(&tagged))),
+        None => Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            format!("no article with id '{id}' in the index"),
+        )),
+    })
+    .await
+}
+
+/// `GET /api/facts`: the fact table of the articles a search matches, in `format`, the same
+/// bytes as `dossier facts --index DIR` with the same options.
+pub(crate) async fn facts(
+    State(shared): State<Arc<Shared>>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, ApiError> {
+    fact_table(shared, query, false).await
+}
+
+/// `GET /api/facts/groups`: the same, merged into claims (`--group`).
+pub(crate) async fn fact_groups(
+    State(shared): State<Arc<Shared>>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, ApiError> {
+    fact_table(shared, query, true).await
+}
+
+async fn fact_table(
+    shared: Arc<Shared>,
+    query: Option<String>,
+    group: bool,
+) -> Result<Response, ApiError> {
+    blocking(move || {
+        let params = Params::parse(query.as_deref());
+        let (request, filter, format) = (
+            params.fact_articles()?,
+            params.fact_filter()?,
+            params.format()?,
+        );
+        let mut output = FactOutput::new(group, format, Vec::new());
+        shared.index.each_match(&request, |tagged| {
+            for row in FactRow::all(&tagged)
+                .into_iter()
+                .filter(|r| filter.keeps(r))
+            {
+                output.write(row)?;
+            }
+            Ok(())
+        })?;
+        let body = output.finish()?;
+        let kind = match format {
+            Format::Csv => "text/csv; charset=utf-8",
+            Format::Jsonl => "application/x-ndjson",
+            Format::Md => "text/markdown; charset=utf-8",
+        };
+        Ok(([(header::CONTENT_TYPE, kind)], body).into_response())
+    })
+    .await
+}
+
+/// The largest body `POST /api/tag` takes.
+pub(crate) const TAG_LIMIT: usize = 16 << 20;
+
+/// `POST /api/tag`: one JSON article or JSONL, tagged in input order, as `dossier tag`
+/// writes it; a line that is not an article gives `{"line": n, "error": ...}` in its place.
+/// Nothing is stored.
+pub(crate) async fn tag(
+    State(shared): State<Arc<Shared>>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let body = body.map_err(|rejection| {
+        let status = rejection.status();
+        let detail = if status == StatusCode::PAYLOAD_TOO_LARGE {
+            format!(
+                "the body is over the {} MB /api/tag takes: send it in parts",
+                TAG_LIMIT >> 20
+            )
+        } else {
+            rejection.body_text()
+        };
+        ApiError::new(status, "request", detail)
+    })?;
+    blocking(move || {
+        let mut out = Vec::new();
+        // One article written over several lines (pretty-printed JSON) is one article.
+        if let Ok(article) = article_from_json_line(&body) {
+            out.extend(jsonl::encode(&shared.tagger.annotate(article)));
+            return Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], out).into_response());
+        }
+        for (n, line) in body.split(|&b| b == b'\n').enumerate() {
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            match article_from_json_line(line) {
+                Ok(article) => out.extend(jsonl::encode(&shared.tagger.annotate(article))),
+                Err(error) => {
+                    let reason = match error {
+                        Error::BadRecord { reason, .. } => reason,
+                        other => other.to_string(),
+                    };
+                    let problem = json!({"line": n + 1, "error": reason});
+                    out.extend(problem.to_string().into_bytes());
+                    out.push(b'\n');
+                }
+            }
+        }
+        Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], out).into_response())
+    })
+    .await
+}
+
+/// A JSON line (its newline dropped) as a response.
+fn json_bytes(mut line: Vec<u8>) -> Response {
+    if line.last() == Some(&b'\n') {
+        line.pop();
+    }
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        Body::from(line),
+    )
+        .into_response()
+}

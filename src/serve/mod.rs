@@ -1,0 +1,77 @@
+//! `dossier serve`: the index over HTTP, for the researcher's browser and for pipelines. One
+//! binary, loopback by default, read-only: no endpoint writes to the index. The index's
+//! reader reloads when another `dossier index` commits, so new articles show without a
+//! restart.
+
+mod api;
+mod params;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+
+use crate::error::Error;
+use crate::index::Index;
+use crate::tagger::Tagger;
+
+/// What every request reads: the index, and the tagger for `/api/tag`.
+pub(crate) struct Shared {
+    index: Index,
+    tagger: Tagger,
+}
+
+/// The routes.
+fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route("/api/health", get(api::health))
+        .route("/api/search", get(api::search))
+        .route("/api/articles/{id}", get(api::article))
+        .route("/api/facts", get(api::facts))
+        .route("/api/facts/groups", get(api::fact_groups))
+        .route(
+            "/api/tag",
+            post(api::tag).layer(DefaultBodyLimit::max(api::TAG_LIMIT)),
+        )
+        .with_state(shared)
+}
+
+/// Serves `index` on `addr` until Ctrl-C, calling `ready` with the address bound (the port
+/// the system chose, for port 0).
+pub fn serve(
+    index: Index,
+    tagger: Tagger,
+    addr: SocketAddr,
+    ready: impl FnOnce(SocketAddr),
+) -> Result<(), Error> {
+    let io = |what: &str| {
+        let what = what.to_string();
+        move |source| Error::Io {
+            context: what,
+            source,
+        }
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(io("starting the server's runtime"))?;
+    let shared = Arc::new(Shared { index, tagger });
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .map_err(io(&format!("{addr}: cannot listen")))?;
+        ready(
+            listener
+                .local_addr()
+                .map_err(io("reading the bound address"))?,
+        );
+        axum::serve(listener, router(shared))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(io("serving"))
+    })
+}

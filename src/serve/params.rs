@@ -1,0 +1,124 @@
+//! The API's query strings read into the library's requests, with the CLI's option names
+//! (`q`, `facet`, `filter=NAME=VALUE`, `since`, `until`, `sort`, `limit`, `offset`,
+//! `facet_limit`, and for facts `item`, `label`, `action`, `min`, `max`, `unit`, `format`),
+//! repeatable where the CLI's are.
+
+use std::str::FromStr;
+
+use crate::error::Error;
+use crate::facts::Action;
+use crate::index::{SearchRequest, Sort, facets};
+use crate::sink::table::{FactFilter, Format};
+
+/// The parameters of a query string, in order, decoded.
+pub(crate) struct Params(Vec<(String, String)>);
+
+impl Params {
+    /// Decodes `raw` (what follows `?`; none is no parameters).
+    pub(crate) fn parse(raw: Option<&str>) -> Params {
+        let pairs = form_urlencoded::parse(raw.unwrap_or("").as_bytes());
+        Params(pairs.into_owned().collect())
+    }
+
+    fn all<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> {
+        self.0
+            .iter()
+            .filter(move |(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn one<'a>(&'a self, key: &'a str) -> Option<&'a str> {
+        self.all(key).last()
+    }
+
+    fn text(&self, key: &str) -> Option<String> {
+        self.one(key).map(str::to_string)
+    }
+
+    fn number<T: FromStr>(&self, key: &str) -> Result<Option<T>, Error> {
+        self.one(key)
+            .map(|v| {
+                v.trim()
+                    .parse()
+                    .map_err(|_| Error::Request(format!("{key}={v} is not a number")))
+            })
+            .transpose()
+    }
+
+    /// The search these parameters ask for; facets default to the CLI's.
+    pub(crate) fn search(&self) -> Result<SearchRequest, Error> {
+        let mut facets: Vec<String> = self.all("facet").map(str::to_string).collect();
+        if facets.is_empty() {
+            facets = facets::DEFAULT.iter().map(|f| f.to_string()).collect();
+        }
+        let sort = match self.one("sort") {
+            None | Some("relevance") => Sort::Relevance,
+            Some("date") => Sort::Date,
+            Some(other) => {
+                return Err(Error::Request(format!(
+                    "sort={other}: use relevance or date"
+                )));
+            }
+        };
+        let defaults = SearchRequest::default();
+        Ok(SearchRequest {
+            query: self.text("q").unwrap_or_default(),
+            facets,
+            filters: self.filters()?,
+            since: self.text("since"),
+            until: self.text("until"),
+            sort,
+            limit: self.number("limit")?.unwrap_or(defaults.limit),
+            offset: self.number("offset")?.unwrap_or(defaults.offset),
+            facet_limit: self.number("facet_limit")?.unwrap_or(defaults.facet_limit),
+        })
+    }
+
+    /// The articles whose facts to list: the search's query, filters and dates, every match.
+    pub(crate) fn fact_articles(&self) -> Result<SearchRequest, Error> {
+        Ok(SearchRequest {
+            query: self.text("q").unwrap_or_default(),
+            filters: self.filters()?,
+            since: self.text("since"),
+            until: self.text("until"),
+            sort: Sort::Date,
+            limit: 0,
+            ..SearchRequest::default()
+        })
+    }
+
+    fn filters(&self) -> Result<Vec<(String, String)>, Error> {
+        self.all("filter").map(facets::parse_filter).collect()
+    }
+
+    /// The facts to keep.
+    pub(crate) fn fact_filter(&self) -> Result<FactFilter, Error> {
+        let action = self
+            .one("action")
+            .map(|a| {
+                Action::parse(a)
+                    .ok_or_else(|| Error::Request(format!("action={a}: no such action")))
+            })
+            .transpose()?;
+        Ok(FactFilter {
+            item: self.text("item"),
+            label: self.text("label"),
+            action,
+            min: self.number("min")?,
+            max: self.number("max")?,
+            unit: self.text("unit"),
+        })
+    }
+
+    /// The table's format: `csv`, `jsonl` (the default) or `md`.
+    pub(crate) fn format(&self) -> Result<Format, Error> {
+        match self.one("format") {
+            None | Some("jsonl") => Ok(Format::Jsonl),
+            Some("csv") => Ok(Format::Csv),
+            Some("md") => Ok(Format::Md),
+            Some(other) => Err(Error::Request(format!(
+                "format={other}: use csv, jsonl or md"
+            ))),
+        }
+    }
+}
