@@ -184,3 +184,56 @@ fn tag_tags_what_it_is_sent_in_order_and_stores_nothing() {
         other => panic!("expected 413, got {other:?}"),
     }
 }
+
+#[test]
+fn articles_another_run_indexes_show_up_and_ctrl_c_stops_the_server() {
+    let mut server = start("serve-reload");
+    let dir = scratch("serve-reload-input");
+    let file = dir.join("new.jsonl");
+    std::fs::write(
+        &file,
+        "{\"id\":\"new-1\",\"text\":\"Zebracorn smugglers moved 12 rifles through Nogales.\"}\n",
+    )
+    .unwrap();
+    let added = dossier(&[
+        "index",
+        file.to_str().unwrap(),
+        "--index",
+        server.index.to_str().unwrap(),
+        "-q",
+    ]);
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    // The reader reloads on the commit it sees: wait for it, within bounds.
+    let started = std::time::Instant::now();
+    let total = loop {
+        let (_, found) = get(&server, "/api/search?q=zebracorn&limit=0");
+        let total = json(&found)["total"].as_u64().unwrap();
+        if total == 1 || started.elapsed() > std::time::Duration::from_secs(20) {
+            break total;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    assert_eq!(total, 1, "the new article is found without a restart");
+
+    let interrupted = Command::new("kill")
+        .args(["-INT", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(interrupted.success());
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "the server did not stop on Ctrl-C"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert!(status.success(), "a clean stop: {status:?}");
+}
