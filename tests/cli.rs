@@ -278,3 +278,58 @@ fn a_failed_run_leaves_the_old_output_and_no_partial_file() {
     assert_eq!(records(&fs::read(&output).unwrap()).len(), 1);
     fs::remove_dir_all(dir).unwrap();
 }
+
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_a_pipe_or_a_link_is_written_through() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = scratch("output-special");
+    let input = dir.join("in.jsonl");
+    fs::write(&input, "{\"id\":\"a\",\"text\":\"Guns went to Sonora.\"}\n").unwrap();
+    // A pipe stays a pipe (renaming a file over it, as for a regular file, would replace
+    // it: that is how `-o /dev/null` once replaced /dev/null).
+    let fifo = dir.join("pipe");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read(fifo).unwrap())
+    };
+    let out = dossier(&[
+        "tag",
+        input.to_str().unwrap(),
+        "-q",
+        "-o",
+        fifo.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    // Checked before waiting on the reader, which would wait forever on a replaced pipe.
+    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    assert_eq!(records(&reader.join().unwrap()).len(), 1);
+    // A link is followed: the file it names gets the output, the link stays.
+    let target = dir.join("target.jsonl");
+    fs::write(&target, "old\n").unwrap();
+    let link = dir.join("link.jsonl");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let out = dossier(&[
+        "tag",
+        input.to_str().unwrap(),
+        "-q",
+        "-o",
+        link.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(records(&fs::read(&target).unwrap()).len(), 1);
+    fs::remove_dir_all(dir).unwrap();
+}

@@ -34,6 +34,22 @@ impl Output {
                 input.name()
             );
         }
+        // A device or a pipe (`-o /dev/null`, `-o >(gzip …)`) is written as it is: renaming
+        // a file over it would replace it. A link is followed to the file it names.
+        let target = match fs::metadata(path) {
+            Ok(meta) if !meta.is_file() => {
+                let file = File::create(path)
+                    .with_context(|| format!("{}: cannot open", path.display()))?;
+                return Ok(Output {
+                    writer: BufWriter::with_capacity(1 << 20, Box::new(file)),
+                    file: None,
+                });
+            }
+            Ok(_) => fs::canonicalize(path)
+                .with_context(|| format!("{}: cannot resolve", path.display()))?,
+            Err(_) => path.to_path_buf(),
+        };
+        let path = target.as_path();
         let name = path
             .file_name()
             .with_context(|| format!("{}: not a file name", path.display()))?;
