@@ -211,9 +211,8 @@ fn phrase(context: &Context<'_>, from: usize) -> Option<Range<usize>> {
         let token = &tokens[i];
         // A tagged entity is taken whole, punctuation and all ("AR-15–style rifles").
         if let Some(entity) = context
-            .entities
-            .iter()
-            .find(|e| e.start == token.start && !e.label.is_figure() && e.label != Label::DATE)
+            .entities_at(token.start)
+            .find(|e| !e.label.is_figure() && e.label != Label::DATE)
         {
             let mut j = i;
             while j < end_of_clause && tokens[j].end <= entity.end {
@@ -231,9 +230,8 @@ fn phrase(context: &Context<'_>, from: usize) -> Option<Range<usize>> {
         }
         let w = token.folded.as_str();
         let in_date = context
-            .entities
-            .iter()
-            .any(|e| e.label == Label::DATE && e.start <= token.start && token.end <= e.end);
+            .entity_over(token.start..token.end)
+            .is_some_and(|e| e.label == Label::DATE);
         if in_date {
             break;
         }
@@ -274,9 +272,8 @@ fn list_continues(context: &Context<'_>, i: usize, label: Label) -> Option<usize
     }
     let next = context.tokens.get(i + 1)?;
     context
-        .entities
-        .iter()
-        .any(|e| e.start == next.start && e.label == label)
+        .entities_at(next.start)
+        .any(|e| e.label == label)
         .then_some(i + 1)
 }
 
@@ -373,11 +370,10 @@ fn subject_before_change(context: &Context<'_>) -> Option<Range<usize>> {
     let mut end = i.checked_sub(1)?;
     // "inspections at Laredo rose": past a place or body after a preposition.
     let named = |j: usize| {
-        context.entities.iter().any(|e| {
-            e.start <= context.tokens[j].start
-                && context.tokens[j].end <= e.end
-                && !e.label.is_figure()
-        })
+        let token = &context.tokens[j];
+        context
+            .entity_over(token.start..token.end)
+            .is_some_and(|e| !e.label.is_figure())
     };
     let mut j = end;
     while j > context.clause.start && named(j) {

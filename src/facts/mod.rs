@@ -101,7 +101,10 @@ impl BaseUnit {
 /// What a linker sees: the article, its entities, and the figure's sentence and clause.
 pub(crate) struct Context<'a> {
     pub text: &'a str,
-    pub entities: &'a [Entity],
+    /// Every entity of the article, sorted by start and never overlapping (as the tagger
+    /// gives them), so that a linker finds the ones it wants by binary search: a scan of the
+    /// whole list for every figure is quadratic on an article of many figures.
+    entities: &'a [Entity],
     pub figure: &'a Entity,
     pub tokens: &'a [Token],
     /// Index of the first token after the figure, and of the last before it (if any).
@@ -111,7 +114,7 @@ pub(crate) struct Context<'a> {
     pub clause: Range<usize>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     /// The entities inside a byte range (the entities are sorted by start).
     pub fn entities_in(&self, range: Range<usize>) -> impl Iterator<Item = &Entity> {
         let first = self.entities.partition_point(|e| e.start < range.start);
@@ -119,6 +122,36 @@ impl Context<'_> {
             .iter()
             .take_while(move |e| e.start < range.end)
             .filter(move |e| e.end <= range.end)
+    }
+
+    /// The entities that start at byte `start`.
+    pub fn entities_at(&self, start: usize) -> impl Iterator<Item = &'a Entity> + use<'a> {
+        let entities = self.entities;
+        let first = entities.partition_point(|e| e.start < start);
+        entities[first..]
+            .iter()
+            .take_while(move |e| e.start == start)
+    }
+
+    /// The entity that covers the byte range `range`, if any: as entities never overlap, only
+    /// the last one to start at or before it can.
+    pub fn entity_over(&self, range: Range<usize>) -> Option<&'a Entity> {
+        let entities = self.entities;
+        let after = entities.partition_point(|e| e.start <= range.start);
+        entities[..after].last().filter(|e| range.end <= e.end)
+    }
+
+    /// The entities that end at most `gap` bytes before byte `at`, nearest last. Entities
+    /// that never overlap end in the order they start, so they are found by binary search.
+    pub fn entities_ending_before(
+        &self,
+        at: usize,
+        gap: usize,
+    ) -> impl DoubleEndedIterator<Item = &'a Entity> + use<'a> {
+        let entities = self.entities;
+        let first = entities.partition_point(|e| e.end + gap < at);
+        let after = entities.partition_point(|e| e.end <= at);
+        entities[first..after.max(first)].iter()
     }
 
     /// The distance in tokens from the figure to token `i`.

@@ -124,10 +124,10 @@ fn range_start_before<'a>(context: &Context<'a>, date: &Entity) -> Option<&'a En
     ) {
         return None;
     }
-    let first =
-        context.entities.iter().rev().find(|e| {
-            e.label == Label::DATE && e.end <= joiner.start && joiner.start - e.end <= 1
-        })?;
+    let first = context
+        .entities_ending_before(joiner.start, 1)
+        .rev()
+        .find(|e| e.label == Label::DATE)?;
     let before = tokens
         .partition_point(|t| t.start < first.start)
         .checked_sub(1)?;
@@ -280,15 +280,18 @@ fn widen(
             Some((ymd(start.year() - 1, 10, 1)?, ymd(start.year(), 9, 30)?))
         });
     }
-    // "the last quarter of 2024", "the first half of 2023".
+    // The date that starts at the token after the joiner after `date`: "2024" in "the last
+    // quarter of 2024", "2022" in "between 2019 and 2022".
     let after_end = tokens.partition_point(|t| t.start < date.end);
+    let date_after_joiner = || {
+        let next = tokens.get(after_end + 1)?;
+        context
+            .entities_at(next.start)
+            .find(|e| e.label == Label::DATE)
+    };
+    // "the last quarter of 2024", "the first half of 2023".
     if matches!(word(Some(after_end)), Some("of" | "de" | "del"))
-        && let Some(year_entity) = context.entities.iter().find(|e| {
-            e.label == Label::DATE
-                && tokens
-                    .get(after_end + 1)
-                    .is_some_and(|t| t.start == e.start)
-        })
+        && let Some(year_entity) = date_after_joiner()
         && let Some(Value::Date(iso)) = &year_entity.value
         && iso.len() == 4
         && let Ok(year) = iso.parse::<i32>()
@@ -303,16 +306,11 @@ fn widen(
         .map(|i| tokens[i].folded.as_str());
     match opener {
         Some("between" | "from" | "entre" | "de") => {
-            let after_end = tokens.partition_point(|t| t.start < date.end);
             if matches!(
                 word(Some(after_end)),
                 Some("and" | "to" | "through" | "y" | "a" | "al")
-            ) && let Some(second) = context.entities.iter().find(|e| {
-                e.label == Label::DATE
-                    && tokens
-                        .get(after_end + 1)
-                        .is_some_and(|t| t.start == e.start)
-            }) {
+            ) && let Some(second) = date_after_joiner()
+            {
                 span.end = second.end;
                 let last = days_of(context.text, second, published);
                 days = days.zip(last).map(|((start, _), (_, end))| (start, end));
