@@ -175,3 +175,81 @@ fn degenerate_texts_give_nothing_or_something_sane() {
         }
     }
 }
+
+/// The most bytes a fact may cite: a sentence of a few hundred words, or the window around its
+/// figure that a longer sentence gives.
+const CITED_MAX: usize = 2_000;
+
+/// Tags `text` and checks what must hold however long or dense it is: one fact per figure,
+/// each citing a bounded stretch of text that holds its figure. Gives what must grow no faster
+/// than the text: the entities, the facts, and the bytes the facts cite.
+fn tag_bounded(text: &str) -> [usize; 3] {
+    let tagged = common::tagger().annotate(Article::new(text));
+    let figures = tagged
+        .entities
+        .iter()
+        .filter(|e| e.label.is_figure())
+        .count();
+    assert_eq!(tagged.facts.len(), figures);
+    for fact in &tagged.facts {
+        assert!(
+            fact.sentence.start <= fact.start && fact.end <= fact.sentence.end,
+            "{:?} does not hold its figure {}..{}",
+            fact.sentence,
+            fact.start,
+            fact.end
+        );
+        assert!(
+            fact.sentence.len() <= CITED_MAX,
+            "a fact cites {} bytes",
+            fact.sentence.len()
+        );
+    }
+    let cited = tagged.facts.iter().map(|f| f.sentence.len()).sum();
+    [tagged.entities.len(), tagged.facts.len(), cited]
+}
+
+/// Tags the text `make` gives for `n` and for `2 n`: twice the text gives at most 2.2 times
+/// the entities, facts and cited bytes. Gives the counts for `n`.
+fn grows_linearly(make: impl Fn(usize) -> String, n: usize) -> [usize; 3] {
+    let once = tag_bounded(&make(n));
+    let twice = tag_bounded(&make(2 * n));
+    for (a, b) in once.iter().zip(&twice) {
+        assert!(b * 10 <= a * 22, "{once:?} for {n}, then {twice:?}");
+    }
+    once
+}
+
+#[test]
+fn generated_long_texts_keep_every_fact_bounded() {
+    let mut rng = Rng(0x1234_5678_9abc_def1);
+    for _ in 0..40 {
+        let text: String = (0..2_000)
+            .map(|_| {
+                let mut piece = rng.pick(PIECES);
+                // Sentences seldom end, so that they run past any window.
+                if piece.contains(['.', '\n']) && !rng.next().is_multiple_of(8) {
+                    piece = ",";
+                }
+                if rng.next().is_multiple_of(3) {
+                    piece.to_string()
+                } else {
+                    format!("{piece} ")
+                }
+            })
+            .collect();
+        tag_bounded(&text);
+    }
+}
+
+#[test]
+fn a_sentence_dense_with_figures_cites_a_window_per_figure() {
+    let [_, facts, _] = grows_linearly(|n| "more than 5 ".repeat(n), 3_000);
+    assert_eq!(facts, 3_000);
+}
+
+#[test]
+fn a_run_of_digits_and_commas_cites_a_window_per_figure() {
+    let [_, facts, _] = grows_linearly(|n| "1,".repeat(n), 10_000);
+    assert!(facts >= 5_000, "{facts} facts");
+}

@@ -98,7 +98,8 @@ impl BaseUnit {
     }
 }
 
-/// What a linker sees: the article, its entities, and the figure's sentence and clause.
+/// What a linker sees: the article, its entities, and the tokens of the figure's sentence (of
+/// its window in a long one: see [`window`]) and clause.
 pub(crate) struct Context<'a> {
     pub text: &'a str,
     /// Every entity of the article, sorted by start and never overlapping (as the tagger
@@ -200,8 +201,20 @@ pub(crate) fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
         {
             tokenized = Some((sentence.clone(), tokens(text, sentence.clone())));
         }
-        let Some((_, tokens)) = &tokenized else {
+        let Some((_, sentence_tokens)) = &tokenized else {
             continue;
+        };
+        let near = window(&sentence, sentence_tokens, figure);
+        let tokens = &sentence_tokens[near.clone()];
+        // A window cites its own words, and at least the figure.
+        let sentence = if near.len() == sentence_tokens.len() {
+            sentence
+        } else {
+            let start = tokens
+                .first()
+                .map_or(figure.start, |t| t.start.min(figure.start));
+            let end = tokens.last().map_or(figure.end, |t| t.end.max(figure.end));
+            start..end
         };
         let after = tokens.partition_point(|t| t.start < figure.end);
         let first = tokens.partition_point(|t| t.end <= figure.start);
@@ -240,6 +253,36 @@ pub(crate) fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
         });
     }
     facts
+}
+
+/// How far a figure's window reaches on each side in a long sentence: a hundred tokens (words
+/// and marks), and no further than 600 bytes.
+const WINDOW_TOKENS: usize = 100;
+const WINDOW_BYTES: usize = 600;
+
+/// The tokens of `sentence` that a figure's linkers read, as a range of its `tokens`: all of
+/// them, or in a long sentence (three windows' worth of tokens or bytes: a table flattened into
+/// one line, a run of figures with no full stop) those of the figure's window, which always
+/// holds the figure's own tokens. Reading the
+/// whole of a long sentence for every figure in it, and citing it in every fact, would make
+/// the work and the output grow with the square of its length; a window bounds both per
+/// figure, and no linker looks that far anyway.
+fn window(sentence: &Range<usize>, tokens: &[Token], figure: &Entity) -> Range<usize> {
+    if tokens.len() <= 3 * WINDOW_TOKENS && sentence.len() <= 3 * WINDOW_BYTES {
+        return 0..tokens.len();
+    }
+    let first = tokens.partition_point(|t| t.end <= figure.start);
+    let after = tokens.partition_point(|t| t.start < figure.end);
+    let start = first
+        .saturating_sub(WINDOW_TOKENS)
+        .max(tokens.partition_point(|t| t.start + WINDOW_BYTES < figure.start));
+    let end =
+        (after + WINDOW_TOKENS).min(tokens.partition_point(|t| t.end <= figure.end + WINDOW_BYTES));
+    // A figure inside a token that alone runs past the window ("1,1,1,…") reads nothing.
+    if start > first || end < after {
+        return first..first;
+    }
+    start..end
 }
 
 /// The tokens of the figure's clause: the sentence cut at semicolons, colons, dashes and
