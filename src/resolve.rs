@@ -4,6 +4,8 @@
 //! The rule, deterministic: a longer span beats a shorter one; at equal length the source
 //! with the higher [`Source::priority`] wins; then the earlier start.
 
+use std::ops::Range;
+
 use crate::entity::Entity;
 
 /// Where a candidate came from, which decides ties between spans of equal length.
@@ -66,18 +68,34 @@ pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Entity> {
             .then(b.source.priority().cmp(&a.source.priority()))
             .then(a.entity.start.cmp(&b.entity.start))
     });
-    // Accepted spans, kept sorted by start for an overlap test by binary search.
-    let mut accepted: Vec<Entity> = Vec::with_capacity(candidates.len());
+    // The bytes the accepted spans cover, a bit each: a candidate stands when none of its
+    // bytes is taken, which costs what its length does. (Keeping the accepted spans sorted
+    // for a binary search instead moved, on every insertion, all those after it: quadratic
+    // on a long article.) An empty span is no mention and never stands.
+    let len = candidates.iter().map(|c| c.entity.end).max().unwrap_or(0);
+    let mut taken = vec![0u64; len.div_ceil(64)];
+    let mut accepted: Vec<Entity> = Vec::new();
     for candidate in candidates {
         let e = candidate.entity;
-        let at = accepted.partition_point(|a| a.start < e.start);
-        let clashes_before = at > 0 && accepted[at - 1].end > e.start;
-        let clashes_after = accepted.get(at).is_some_and(|a| a.start < e.end);
-        if !clashes_before && !clashes_after {
-            accepted.insert(at, e);
+        let span = e.start..e.end;
+        if !span.is_empty() && bit_words(span.clone()).all(|(w, bits)| taken[w] & bits == 0) {
+            bit_words(span).for_each(|(w, bits)| taken[w] |= bits);
+            accepted.push(e);
         }
     }
+    // Accepted spans never overlap, so their starts differ.
+    accepted.sort_unstable_by_key(|e| e.start);
     accepted
+}
+
+/// The bits of a non-empty byte range in a bitmap of 64-bit words: each word's index and mask.
+fn bit_words(range: Range<usize>) -> impl Iterator<Item = (usize, u64)> {
+    let (first, last) = (range.start / 64, (range.end - 1) / 64);
+    (first..=last).map(move |w| {
+        let low = if w == first { range.start % 64 } else { 0 };
+        let high = if w == last { (range.end - 1) % 64 } else { 63 };
+        (w, (u64::MAX << low) & (u64::MAX >> (63 - high)))
+    })
 }
 
 #[cfg(test)]
