@@ -1,6 +1,8 @@
 //! People introduced by a title or role: "President Sheinbaum", "Dr. Elena Ramirez",
 //! "Gen. Joseph Votel", "Secretary of State Marco Rubio", "spokesman John Kirby".
 
+use std::collections::HashMap;
+
 use super::vocabulary;
 use crate::entity::{Entity, Label, Sense};
 use crate::text::Doc;
@@ -358,7 +360,9 @@ fn is_facility_end(word: &str) -> bool {
 /// After "Gen. Joseph Votel", a later "Votel" is the same person, even where a gazetteer
 /// knows the word as a place.
 pub fn propagate_surnames(doc: &Doc<'_>, entities: &mut Vec<Entity>) {
-    let mut surnames: Vec<(&str, Sense)> = Vec::new();
+    // By surname, the first person to bear it: a lookup per word, where a list of every
+    // mention would be searched whole for every word of the article.
+    let mut surnames: HashMap<&str, Sense> = HashMap::new();
     for e in entities.iter().filter(|e| e.label == Label::PERSON) {
         let first = doc.word_from(e.start);
         let Some(mut last) = doc.word_ending_at(e.end) else {
@@ -372,7 +376,9 @@ pub fn propagate_surnames(doc: &Doc<'_>, entities: &mut Vec<Entity>) {
             && doc.word(last).len() >= 3
             && let Some(sense) = &e.sense
         {
-            surnames.push((doc.word(last), sense.clone()));
+            surnames
+                .entry(doc.word(last))
+                .or_insert_with(|| sense.clone());
         }
     }
     if surnames.is_empty() {
@@ -380,12 +386,12 @@ pub fn propagate_surnames(doc: &Doc<'_>, entities: &mut Vec<Entity>) {
     }
     let mut added = Vec::new();
     for (i, w) in doc.words.iter().enumerate() {
-        let Some((_, sense)) = surnames.iter().find(|(s, _)| *s == doc.word(i)) else {
-            continue;
-        };
-        if !doc.is_capitalized(i) {
+        if !doc.is_capitalized(i) || w.end - w.start < 3 {
             continue;
         }
+        let Some(sense) = surnames.get(doc.word(i)) else {
+            continue;
+        };
         let person = Entity::new(w.start, w.end, Label::PERSON).with_sense(sense.clone());
         let at = entities.partition_point(|e| e.end <= w.start);
         match entities.get_mut(at) {
