@@ -253,3 +253,34 @@ fn a_run_of_digits_and_commas_cites_a_window_per_figure() {
     let [_, facts, _] = grows_linearly(|n| "1,".repeat(n), 10_000);
     assert!(facts >= 5_000, "{facts} facts");
 }
+
+#[test]
+fn a_run_of_capitalized_words_is_no_name_of_its_length() {
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let words: Vec<&str> = (0..40_000)
+        .map(|_| {
+            rng.pick(&[
+                "Alpha", "Bravo", "Charlie", "Delta", "Echo", "Group", "Agency", "Bureau",
+                "Ministry", "Of", "Cartel", "Cartels", "And",
+            ])
+        })
+        .collect();
+    let runs = [
+        |n: usize| "The Big Red Agency Of Things ".repeat(n),
+        |n: usize| "Sinaloa and Gulf Cartels and ".repeat(n),
+    ];
+    for make in runs {
+        grows_linearly(make, 2_000);
+    }
+    grows_linearly(|n| words[..n].join(" "), 20_000);
+    for text in [
+        "The Big Red Agency Of Things ".repeat(2_000),
+        words.join(" "),
+    ] {
+        let tagged = common::tagger().annotate(Article::new(text.as_str()));
+        for e in &tagged.entities {
+            let words = text[e.start..e.end].split(' ').count();
+            assert!(words <= 40, "a {} of {words} words", e.label.as_str());
+        }
+    }
+}

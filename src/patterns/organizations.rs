@@ -38,12 +38,22 @@ fn joins(doc: &Doc<'_>, j: usize) -> bool {
     doc.continues_name(j, false) || doc.gap_before(j) == " & "
 }
 
-/// The first word of the capitalized phrase that ends at word `last`.
-fn phrase_start(doc: &Doc<'_>, last: usize, allow_connectors: bool) -> usize {
+/// The most words a name runs to on either side of its head: "U.S. Attorney's Office for the
+/// Western District of Texas" has seven after it. A longer run of capitals is a list, a table
+/// or a shouted paragraph, not one name; and walking it to its end from every head in it
+/// would take time and memory quadratic in its length.
+const MAX_NAME_WORDS: usize = 16;
+
+/// The first word of the capitalized phrase that ends at word `last`; `None` when the phrase
+/// runs longer than a name can.
+fn phrase_start(doc: &Doc<'_>, last: usize, allow_connectors: bool) -> Option<usize> {
     let mut first = last;
     loop {
         if first == 0 || doc.starts_sentence(first) {
             break;
+        }
+        if last - first >= MAX_NAME_WORDS {
+            return None;
         }
         // An office named after its holder: "U.S. Attorney's Office", "Sheriff's Office".
         let holder = first >= 2
@@ -90,12 +100,13 @@ fn phrase_start(doc: &Doc<'_>, last: usize, allow_connectors: bool) -> usize {
     while first < last && (is_sentence_word(doc.word(first)) || is_connector(doc.word(first))) {
         first += 1;
     }
-    first
+    Some(first)
 }
 
 /// The last word of a complement after a head: "Ministry of Defence", "Bureau of Alcohol".
-/// Only a connector opens a complement: "Navy Capt." is not one organization.
-fn complement_end(doc: &Doc<'_>, head: usize) -> usize {
+/// Only a connector opens a complement: "Navy Capt." is not one organization. `None` when
+/// the complement runs longer than a name can.
+fn complement_end(doc: &Doc<'_>, head: usize) -> Option<usize> {
     let opener = head + 1;
     if opener >= doc.words.len()
         || doc.gap_before(opener) != " "
@@ -104,11 +115,14 @@ fn complement_end(doc: &Doc<'_>, head: usize) -> usize {
             "of" | "for" | "de" | "del" | "on" | "against"
         )
     {
-        return head;
+        return Some(head);
     }
     let mut end = head;
     let mut j = opener + 1;
     while j < doc.words.len() && joins(doc, j) {
+        if j - head > MAX_NAME_WORDS {
+            return None;
+        }
         let word = doc.word(j);
         if capitalized_or_initial(doc, j) {
             end = j;
@@ -119,7 +133,7 @@ fn complement_end(doc: &Doc<'_>, head: usize) -> usize {
             break;
         }
     }
-    end
+    Some(end)
 }
 
 /// Whether the "y" at word `j` joins two organizations rather than two words of one name:
@@ -164,8 +178,10 @@ pub fn find_organizations(
         if is_head(word) {
             // Names with "of" are read from their head first ("Ministry of Defence"), so the
             // phrase before a head takes no connectors: "Assessment of the … Group" is not one.
-            let first = phrase_start(doc, h, false);
-            let last = complement_end(doc, h);
+            let (Some(first), Some(last)) = (phrase_start(doc, h, false), complement_end(doc, h))
+            else {
+                continue;
+            };
             // Heads alone ("Co Inc", "Group Ltd") name nothing.
             let only_heads = (first..h).all(|j| is_head(doc.word(j)) || doc.word(j) == "co");
             if (first < h || last > h) && !(only_heads && last == h) {
@@ -177,7 +193,9 @@ pub fn find_organizations(
                 ));
             }
         } else if is_leading_head(word) {
-            let last = complement_end(doc, h);
+            let Some(last) = complement_end(doc, h) else {
+                continue;
+            };
             if last > h {
                 let between = &doc.text()[doc.words[h].end..doc.words[h + 1].start];
                 if matches!(between, " of " | " de " | " for " | " del ") {
@@ -292,6 +310,11 @@ pub fn find_national_bodies<'e>(
     }
 }
 
+/// The most names one head noun is shared by: "the Sinaloa, Gulf, Juárez, Tijuana and
+/// Beltrán Leyva cartels" has five. A longer chain of "and"s is no list of organizations, and
+/// walking it back from every head noun in it would be quadratic.
+const MAX_COORDINATED: usize = 12;
+
 /// "the Sinaloa and Jalisco New Generation cartels": each part, joined with the singular head,
 /// must be an organization the lexicon knows ("Sinaloa Cartel", "Jalisco New Generation
 /// Cartel"); the last part's span takes the head noun.
@@ -308,8 +331,13 @@ fn coordinated(doc: &Doc<'_>, lexicon: &Lexicon, head: usize, out: &mut Vec<Enti
         if !capitalized_or_initial(doc, last) {
             return;
         }
-        let first = phrase_start(doc, last, false);
+        let Some(first) = phrase_start(doc, last, false) else {
+            return;
+        };
         parts.push((first, last));
+        if parts.len() > MAX_COORDINATED {
+            return;
+        }
         if first < 2 {
             break;
         }
