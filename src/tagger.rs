@@ -11,6 +11,7 @@
 //! 7. countries that act become organizations; later mentions of a person's surname;
 //! 8. offsets mapped back to the original text.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::article::Article;
@@ -222,15 +223,19 @@ fn acronym_stage(doc: &Doc<'_>, candidates: &mut Vec<Candidate>) {
     if !doc.text().contains(" (") {
         return;
     }
+    // An acronym defined again has the same mentions, which lose resolve's tie to those of
+    // its first definition: they are sought once, not once per definition (an article that
+    // defines one acronym in every paragraph would get paragraphs × mentions candidates).
+    let mut sought: HashSet<String> = HashSet::new();
     for definition in acronyms::find_definitions(doc, candidates) {
-        let known = candidates.iter().any(|c| {
-            c.entity.start == definition.entity.start && c.entity.end == definition.entity.end
-        });
-        if !known {
+        if !definition.proposed {
             candidates.push(Candidate {
                 entity: definition.entity.clone(),
                 source: Source::Name,
             });
+        }
+        if sought.contains(&definition.acronym) {
+            continue;
         }
         candidates.extend(
             acronyms::mentions(doc, &definition)
@@ -240,5 +245,6 @@ fn acronym_stage(doc: &Doc<'_>, candidates: &mut Vec<Candidate>) {
                     source: Source::Acronym,
                 }),
         );
+        sought.insert(definition.acronym);
     }
 }

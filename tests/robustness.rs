@@ -255,6 +255,25 @@ fn a_run_of_digits_and_commas_cites_a_window_per_figure() {
 }
 
 #[test]
+fn a_long_article_of_ordinary_sentences_grows_linearly() {
+    const SENTENCES: &[&str] = &[
+        "The Drug Enforcement Administration (DEA) said agents seized 300 kilograms of \
+         cocaine in Texas last year. ",
+        "Col. David Lyons said 14 people were arrested on Tuesday, according to the DEA. ",
+        "Violence by the Sinaloa and Jalisco New Generation cartels rose 27% in 2023, Lyons \
+         said. ",
+        "The Ministry of Defence paid $2.5 million to the Security Implementation Group \
+         (SIG), the SIG said.\n",
+    ];
+    let article = |n: usize| -> String { (0..n).map(|i| SENTENCES[i % SENTENCES.len()]).collect() };
+    let [entities, facts, _] = grows_linearly(article, 2_000);
+    assert!(
+        facts >= 2_000 && entities >= 6_000,
+        "{entities} entities, {facts} facts"
+    );
+}
+
+#[test]
 fn a_run_of_capitalized_words_is_no_name_of_its_length() {
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     let words: Vec<&str> = (0..40_000)

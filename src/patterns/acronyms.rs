@@ -9,6 +9,8 @@ use crate::text::Doc;
 pub struct Definition {
     pub acronym: String,
     pub entity: Entity,
+    /// Whether some candidate already has the long form's span.
+    pub proposed: bool,
 }
 
 /// Whether `s` looks like an acronym: 2-10 characters, starting with a capital, at least two
@@ -29,23 +31,39 @@ fn is_acronym(s: &str) -> bool {
 /// (then an ORG).
 pub fn find_definitions<E: AsRef<Entity>>(doc: &Doc<'_>, candidates: &[E]) -> Vec<Definition> {
     let text = doc.text();
-    let mut definitions = Vec::new();
-    for (open, _) in text.match_indices(" (") {
-        let inner_start = open + 2;
-        let Some(close) = text[inner_start..].find(')').map(|c| inner_start + c) else {
+    // Each "(ACR)" with the " (" before it, where its long form ends. An acronym is ASCII of
+    // at most ten characters, which fold to as many bytes: a parenthesis that closes further
+    // on holds none, and is not sought to the end of the text from every " (".
+    let defined: Vec<(usize, &str)> = text
+        .match_indices(" (")
+        .filter_map(|(open, _)| {
+            let inner_start = open + 2;
+            let inner = &text.as_bytes()[inner_start..];
+            let close = inner_start + inner.iter().take(11).position(|&b| b == b')')?;
+            let acronym = doc.original_span(inner_start, close);
+            is_acronym(acronym).then_some((open, acronym))
+        })
+        .collect();
+    if defined.is_empty() {
+        return Vec::new();
+    }
+    // In one pass over the candidates, not one per definition: the starts of those ending at
+    // each " (", and the longest of them that can be a long form (the last of equals).
+    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); defined.len()];
+    let mut longest: Vec<Option<&Entity>> = vec![None; defined.len()];
+    for c in candidates.iter().map(AsRef::as_ref) {
+        let Ok(at) = defined.binary_search_by_key(&c.end, |&(open, _)| open) else {
             continue;
         };
-        let acronym = doc.original_span(inner_start, close);
-        if !is_acronym(acronym) {
-            continue;
+        starts[at].push(c.start);
+        let can_be_long = c.start < c.end && !c.label.is_figure() && c.label != Label::DATE;
+        if can_be_long && longest[at].is_none_or(|l| c.end - c.start >= l.end - l.start) {
+            longest[at] = Some(c);
         }
-        let long = candidates
-            .iter()
-            .map(AsRef::as_ref)
-            .filter(|c| {
-                c.end == open && c.start < open && !c.label.is_figure() && c.label != Label::DATE
-            })
-            .max_by_key(|c| c.end - c.start)
+    }
+    let mut definitions = Vec::new();
+    for (((open, acronym), longest), starts) in defined.into_iter().zip(longest).zip(starts) {
+        let long = longest
             .cloned()
             .or_else(|| initials_phrase(doc, open, acronym));
         if let Some(mut entity) = long {
@@ -58,6 +76,7 @@ pub fn find_definitions<E: AsRef<Entity>>(doc: &Doc<'_>, candidates: &[E]) -> Ve
             }
             definitions.push(Definition {
                 acronym: acronym.to_owned(),
+                proposed: starts.contains(&entity.start),
                 entity,
             });
         }
