@@ -572,7 +572,8 @@ const HIDDEN: &str = "HIDDENxq";
 /// formatting and table elements (the parser moves and reopens them), foreign content,
 /// void elements, and made-up names. Raw-text elements (`<textarea>`, `<title>`, `<xmp>`,
 /// `<plaintext>` …) are left out of the random markup: a `<script>` inside them is their
-/// text, not a script.
+/// text, not a script. So is `<noscript>`, whose content is raw text too: chosen as the
+/// story's element, it shows it (see `a_noscript_chosen_as_the_story_shows_its_markup`).
 const NAMES: &[&str] = &[
     "html",
     "head",
@@ -622,7 +623,6 @@ const NAMES: &[&str] = &[
     "mi",
     "foreignObject",
     "template",
-    "noscript",
     "figure",
     "time",
     "meta",
@@ -815,6 +815,18 @@ proptest! {
             );
         }
     }
+}
+
+/// A skipped element with an article-body class is chosen as the story's element, and a
+/// `<noscript>`'s raw content (markup, as the page is parsed with scripting on) becomes the
+/// article's text.
+#[test]
+#[ignore = "finding: article_root in src/ingest/html.rs may choose a <noscript> (or another \
+            skipped element) as the story, whose raw markup becomes the text"]
+fn a_noscript_chosen_as_the_story_shows_its_markup() {
+    let page = "<noscript class=\"article-body\"><script>HIDDENxq</script>";
+    let article = check_page(page).unwrap().unwrap();
+    assert!(!article.text.contains(HIDDEN), "{:?}", article.text);
 }
 
 /// The same pages, checked for the headline: it must not take the text of a script or style
