@@ -343,8 +343,6 @@ proptest! {
 /// Each fact carries its whole sentence, so a sentence of n figures gives n copies of it:
 /// 4,000 figures in 31 KB of text give a 128 MB line, and take 1.4 s to link.
 #[test]
-#[ignore = "known: quadratic fact linking on figure-dense sentences (each fact copies its \
-            whole sentence), being fixed on another branch"]
 fn the_tag_line_stays_linear_on_figure_dense_sentences() {
     proptest!(ProptestConfig::with_cases(16), |(text in figure_dense_sentence())| {
         tag_and_check(&text)?;
@@ -517,8 +515,6 @@ fn check_record(record: &serde_json::Value, damage: &Damage) -> Result<(), TestC
 /// parsing may be one unit in the last place off (-2.8844059057215033e-235 is read as
 /// -2.884405905721503e-235), so a float among them can change its last digit.
 #[test]
-#[ignore = "finding: serde_json without its float_roundtrip feature (Cargo.toml) reads some \
-            floats of unknown fields one ULP off"]
 fn json_records_with_any_float_read_back_as_they_were_written() {
     let line = br#"{"text": "t", "a": -2.8844059057215033e-235}"#;
     let article = article_from_json_line(line).unwrap();

@@ -160,7 +160,10 @@ impl<'a> Context<'a> {
         if i >= self.after {
             i - self.after + 1
         } else {
-            self.before.map_or(usize::MAX, |b| b - i + 1)
+            // A token inside the figure is no distance before it: nearest is 0 (its first
+            // token), the rest are as far as can be, never an overflow.
+            self.before
+                .map_or(usize::MAX, |b| (b + 1).checked_sub(i).unwrap_or(usize::MAX))
         }
     }
 }
