@@ -275,8 +275,19 @@ fn text_with_long_token() -> impl Strategy<Value = String> {
     (news_text(20), long_token(), news_text(20)).prop_map(|(a, t, b)| format!("{a}{t} {b}"))
 }
 
+/// A run of `n` cases from a fixed seed: CI sees the same cases every time, so a failure is
+/// a regression in the code, never the luck of a draw (exploring new inputs is the fuzz
+/// targets' job, in `tests/fuzz/`).
+fn cases(n: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases: n,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x00d0_55ae),
+        ..ProptestConfig::default()
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(cases(256))]
 
     #[test]
     fn the_tagger_keeps_its_contract_on_any_unicode(
@@ -327,7 +338,7 @@ fn figure_dense_sentence() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    #![proptest_config(cases(96))]
 
     #[test]
     fn the_tagger_keeps_its_contract_on_long_tokens(text in text_with_long_token()) {
@@ -344,7 +355,7 @@ proptest! {
 /// 4,000 figures in 31 KB of text give a 128 MB line, and take 1.4 s to link.
 #[test]
 fn the_tag_line_stays_linear_on_figure_dense_sentences() {
-    proptest!(ProptestConfig::with_cases(16), |(text in figure_dense_sentence())| {
+    proptest!(cases(16), |(text in figure_dense_sentence())| {
         tag_and_check(&text)?;
     });
 }
@@ -361,7 +372,7 @@ fn facts_cite_a_sentence_that_holds_their_whole_figure() {
         let tagged = tagger().annotate(Article::new(text));
         check_tagged(text, &tagged, true).unwrap();
     }
-    proptest!(ProptestConfig::with_cases(256), |(text in news_text(200))| {
+    proptest!(cases(256), |(text in news_text(200))| {
         let tagged = tagger().annotate(Article::new(text.as_str()));
         check_tagged(&text, &tagged, true)?;
     });
@@ -519,13 +530,13 @@ fn json_records_with_any_float_read_back_as_they_were_written() {
     let line = br#"{"text": "t", "a": -2.8844059057215033e-235}"#;
     let article = article_from_json_line(line).unwrap();
     assert_eq!(article.extra["a"].as_f64(), Some(-2.8844059057215033e-235));
-    proptest!(ProptestConfig::with_cases(256), |(record in json_record(true))| {
+    proptest!(cases(256), |(record in json_record(true))| {
         check_record(&record, &Damage::None)?;
     });
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(cases(256))]
 
     #[test]
     fn json_lines_of_any_bytes_give_an_article_or_a_bad_record(
@@ -565,8 +576,10 @@ proptest! {
 const HIDDEN: &str = "HIDDENxq";
 
 /// Element names for generated pages: those that hold text and those the reader skips,
-/// formatting and table elements (the parser moves and reopens them), foreign content,
-/// void elements, and made-up names. Raw-text elements (`<textarea>`, `<title>`, `<xmp>`,
+/// formatting and table elements (the parser moves and reopens them), void elements, and
+/// made-up names. Foreign content (`<svg>`, `<math>`) is left out: there a `<style>` is an
+/// ordinary element and a `<p>` inside it leaves the `<svg>`, so its text is visible text, as a
+/// browser shows it, not a hidden style. Raw-text elements (`<textarea>`, `<title>`, `<xmp>`,
 /// `<plaintext>` …) are left out of the random markup: a `<script>` inside them is their
 /// text, not a script. So is `<noscript>`, whose content is raw text too: chosen as the
 /// story's element, it shows it (see `a_noscript_chosen_as_the_story_shows_its_markup`).
@@ -614,10 +627,6 @@ const NAMES: &[&str] = &[
     "button",
     "select",
     "option",
-    "svg",
-    "math",
-    "mi",
-    "foreignObject",
     "template",
     "figure",
     "time",
@@ -634,7 +643,7 @@ const NAMES: &[&str] = &[
 
 /// Names nested thousands deep.
 const NESTING: &[&str] = &[
-    "div", "span", "b", "i", "a", "section", "table", "td", "li", "p", "svg", "x-a", "font",
+    "div", "span", "b", "i", "a", "section", "table", "td", "li", "p", "x-a", "font",
 ];
 
 /// Attributes the reader looks at, and others.
@@ -792,7 +801,7 @@ fn check_page(page: &str) -> Result<Option<Article>, TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(128))]
+    #![proptest_config(cases(128))]
 
     #[test]
     fn html_of_any_bytes_gives_an_article_or_a_bad_record(
@@ -831,7 +840,7 @@ fn a_noscript_chosen_as_the_story_shows_its_markup() {
 #[ignore = "finding: the headline from <h1> or <title> is the text of all its descendants, \
             scripts and styles included (first_text in src/ingest/html.rs)"]
 fn nested_and_broken_markup_never_shows_scripts_in_the_title() {
-    proptest!(ProptestConfig::with_cases(256), |(page in page())| {
+    proptest!(cases(256), |(page in page())| {
         if let Some(article) = check_page(&page)? {
             let title = article.title.unwrap_or_default();
             prop_assert!(!title.contains(HIDDEN), "script text in the title: {title:?}");
