@@ -130,8 +130,8 @@ impl Index {
             notes,
         } = narrow(self, &searcher, request)?;
         let counted = counted_facets(request, &drilled)?;
-        let mut layers = facet_layers(&counted).into_iter();
-        let facet_collector = self.facet_collector(layers.next().unwrap_or_default());
+        let layers = facet_layers(&counted);
+        let facet_collector = self.facet_collector(layers.first().cloned().unwrap_or_default());
         // A page past the last match is empty; no page is longer than the index.
         let documents = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
         let offset = request.offset.min(documents);
@@ -160,16 +160,17 @@ impl Index {
         };
         let hits = hits(&searcher, fields, &*text_query, ranked)?;
         let mut counts = vec![first_counts];
-        for layer in layers {
-            counts.push(searcher.search(&query, &self.facet_collector(layer))?);
+        for layer in layers.iter().skip(1) {
+            counts.push(searcher.search(&query, &self.facet_collector(layer.clone()))?);
         }
         let facets = counted
             .into_iter()
             .map(|(name, facet)| FacetCount {
-                values: counts
+                // Each facet is counted in the one layer that holds it.
+                values: layers
                     .iter()
-                    .map(|counts| facet_values(counts, &facet, request.facet_limit))
-                    .find(|values| !values.is_empty())
+                    .position(|layer| layer.contains(&facet))
+                    .map(|at| facet_values(&counts[at], &facet, request.facet_limit))
                     .unwrap_or_default(),
                 name,
             })

@@ -54,8 +54,8 @@ impl Index {
         });
         if placed.is_err() {
             let _ = fs::remove_dir_all(&building);
-            if Index::open_existing(dir).is_ok() {
-                return Index::open_existing(dir);
+            if let Ok(index) = Index::open_existing(dir) {
+                return Ok(index);
             }
         }
         placed?;

@@ -88,6 +88,7 @@ pub struct IndexDocument {
 
 /// The worker-side half of indexing: passes over the articles the index holds unchanged
 /// (before they are tagged), and turns the others into documents.
+#[derive(Clone)]
 pub struct Documents {
     fields: Fields,
     indexed: Arc<Indexed>,
@@ -200,12 +201,7 @@ impl<'t> IndexWriter<'t> {
 
     /// The worker-side half, for [`crate::driver::Driver::run`].
     pub fn documents(&self) -> Documents {
-        Documents {
-            fields: self.documents.fields.clone(),
-            indexed: self.documents.indexed.clone(),
-            tagger: self.documents.tagger,
-            force: self.documents.force,
-        }
+        self.documents.clone()
     }
 
     /// Adds a document, deleting the one it replaces. Returns what it did.
