@@ -4,9 +4,11 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::time::Duration;
 
 use common::{dossier, records, scratch};
 use serde_json::Value;
@@ -176,13 +178,33 @@ fn tag_tags_what_it_is_sent_in_order_and_stores_nothing() {
     let (_, health) = get(&server, "/api/health");
     assert_eq!(json(&health)["articles"], 50, "nothing was stored");
 
-    let too_big = vec![b' '; 17 << 20];
-    match ureq::post(&format!("{}/api/tag", server.url)).send_bytes(&too_big) {
-        Err(ureq::Error::Status(413, response)) => {
-            assert_eq!(json(&body(response))["error"], "request")
+    // A body declared over the limit is refused before it is sent: the answer comes while
+    // the client has written only its headers.
+    let mut stream = TcpStream::connect(server.url.trim_start_matches("http://")).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        stream,
+        "POST /api/tag HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\n\r\n",
+        17 << 20
+    )
+    .unwrap();
+    let mut answer = BufReader::new(stream);
+    let mut line = String::new();
+    answer.read_line(&mut line).unwrap();
+    assert!(line.starts_with("HTTP/1.1 413"), "{line:?}");
+    let mut length = 0;
+    while line != "\r\n" {
+        line.clear();
+        answer.read_line(&mut line).unwrap();
+        if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+            length = value.trim().parse().unwrap();
         }
-        other => panic!("expected 413, got {other:?}"),
     }
+    let mut detail = vec![0; length];
+    std::io::Read::read_exact(&mut answer, &mut detail).unwrap();
+    assert_eq!(json(&detail)["error"], "request");
 }
 
 #[test]

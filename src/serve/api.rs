@@ -5,8 +5,7 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::body::{Body, Bytes};
-use axum::extract::rejection::BytesRejection;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{FromRequest, Path, RawQuery, Request, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
@@ -168,20 +167,9 @@ pub(crate) const TAG_LIMIT: usize = 16 << 20;
 /// Nothing is stored.
 pub(crate) async fn tag(
     State(shared): State<Arc<Shared>>,
-    body: Result<Bytes, BytesRejection>,
+    request: Request,
 ) -> Result<Response, ApiError> {
-    let body = body.map_err(|rejection| {
-        let status = rejection.status();
-        let detail = if status == StatusCode::PAYLOAD_TOO_LARGE {
-            format!(
-                "the body is over the {} MB /api/tag takes: send it in parts",
-                TAG_LIMIT >> 20
-            )
-        } else {
-            rejection.body_text()
-        };
-        ApiError::new(status, "request", detail)
-    })?;
+    let body = tag_body(request).await?;
     blocking(move || {
         let mut out = Vec::new();
         // One article written over several lines (pretty-printed JSON) is one article.
@@ -209,6 +197,38 @@ pub(crate) async fn tag(
         Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], out).into_response())
     })
     .await
+}
+
+/// The body of `POST /api/tag`, at most [`TAG_LIMIT`] bytes. A declared length over the
+/// limit is refused before a byte is read, so the client hears 413 instead of a connection
+/// reset midway through its upload; a body without a length is cut off at the limit.
+async fn tag_body(request: Request) -> Result<Bytes, ApiError> {
+    let too_big = || {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "request",
+            format!(
+                "the body is over the {} MB /api/tag takes: send it in parts",
+                TAG_LIMIT >> 20
+            ),
+        )
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > TAG_LIMIT as u64) {
+        return Err(too_big());
+    }
+    Bytes::from_request(request, &())
+        .await
+        .map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                too_big()
+            } else {
+                ApiError::new(rejection.status(), "request", rejection.body_text())
+            }
+        })
 }
 
 /// A JSON line (its newline dropped) as a response.
