@@ -10,8 +10,8 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
-use super::Shared;
 use super::params::Params;
+use super::{Shared, profile, stream};
 use crate::error::Error;
 use crate::ingest::article_from_json_line;
 use crate::sink::jsonl;
@@ -126,20 +126,25 @@ pub(crate) async fn fact_groups(
     fact_table(shared, query, true).await
 }
 
+/// Streams the fact table: rows are written as the articles are read, so memory stays flat
+/// whatever the index holds (claims are grouped once every row is in). An error before the
+/// first byte (a bad query) is an error status; one after it cuts the response short.
 async fn fact_table(
     shared: Arc<Shared>,
     query: Option<String>,
     group: bool,
 ) -> Result<Response, ApiError> {
-    blocking(move || {
-        let params = Params::parse(query.as_deref());
-        let (request, filter, format) = (
-            params.fact_articles()?,
-            params.fact_filter()?,
-            params.format()?,
-        );
-        let mut output = FactOutput::new(group, format, Vec::new());
-        shared.index.each_match(&request, |tagged| {
+    let params = Params::parse(query.as_deref());
+    let (request, filter, format) = (
+        params.fact_articles()?,
+        params.fact_filter()?,
+        params.format()?,
+    );
+    let (writer, chunks) = stream::channel();
+    let work = tokio::task::spawn_blocking(move || -> Result<(), Error> {
+        let errors = writer.errors();
+        let mut output = FactOutput::new(group, format, writer);
+        let written = shared.index.each_match(&request, |tagged| {
             for row in FactRow::all(&tagged)
                 .into_iter()
                 .filter(|r| filter.keeps(r))
@@ -147,15 +152,58 @@ async fn fact_table(
                 output.write(row)?;
             }
             Ok(())
-        })?;
-        let body = output.finish()?;
-        let kind = match format {
-            Format::Csv => "text/csv; charset=utf-8",
-            Format::Jsonl => "application/x-ndjson",
-            Format::Md => "text/markdown; charset=utf-8",
+        });
+        let result = written.and_then(|_| output.finish()).and_then(|writer| {
+            writer.finish().map_err(|e| Error::Io {
+                context: "sending the fact table".into(),
+                source: e,
+            })
+        });
+        if let Err(error) = &result {
+            errors.send(error);
+        }
+        result
+    });
+    if chunks.started.await.is_err() {
+        // The writer ended before its first chunk: that is an error, or nothing at all.
+        return match work.await {
+            Ok(Err(error)) => Err(error.into()),
+            Ok(Ok(())) => Ok(StatusCode::NO_CONTENT.into_response()),
+            Err(e) => Err(ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                format!("the fact table could not be made: {e}"),
+            )),
         };
-        Ok(([(header::CONTENT_TYPE, kind)], body).into_response())
-    })
+    }
+    let kind = match format {
+        Format::Csv => "text/csv; charset=utf-8",
+        Format::Jsonl => "application/x-ndjson",
+        Format::Md => "text/markdown; charset=utf-8",
+    };
+    Ok((
+        [(header::CONTENT_TYPE, kind)],
+        Body::from_stream(chunks.receiver),
+    )
+        .into_response())
+}
+
+/// `GET /api/entities/{dimension}/{name}`: the entity's articles by month, the entities it
+/// appears with, the facts about it and its latest articles.
+pub(crate) async fn entity(
+    State(shared): State<Arc<Shared>>,
+    Path((dimension, name)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    blocking(
+        move || match profile::profile(&shared.index, &dimension, &name)? {
+            Some(profile) => Ok(Json(profile::to_json(&profile)).into_response()),
+            None => Err(ApiError::new(
+                StatusCode::NOT_FOUND,
+                "not_found",
+                format!("no {dimension} named '{name}' is in the index"),
+            )),
+        },
+    )
     .await
 }
 

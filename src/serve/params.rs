@@ -10,7 +10,9 @@ use crate::facts::Action;
 use crate::index::{SearchRequest, Sort, facets};
 use crate::sink::table::{FactFilter, Format};
 
-/// The parameters of a query string, in order, decoded.
+/// The parameters of a query string, in order, decoded. An empty value (a form's blank
+/// field) counts as absent.
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Params(Vec<(String, String)>);
 
 impl Params {
@@ -20,14 +22,16 @@ impl Params {
         Params(pairs.into_owned().collect())
     }
 
-    fn all<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> {
+    /// Every non-empty value of `key`, in order.
+    pub(crate) fn all<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> {
         self.0
             .iter()
-            .filter(move |(k, _)| k == key)
+            .filter(move |(k, v)| k == key && !v.trim().is_empty())
             .map(|(_, v)| v.as_str())
     }
 
-    fn one<'a>(&'a self, key: &'a str) -> Option<&'a str> {
+    /// The last non-empty value of `key`.
+    pub(crate) fn one<'a>(&'a self, key: &'a str) -> Option<&'a str> {
         self.all(key).last()
     }
 
@@ -35,7 +39,43 @@ impl Params {
         self.one(key).map(str::to_string)
     }
 
-    fn number<T: FromStr>(&self, key: &str) -> Result<Option<T>, Error> {
+    /// These parameters with `key=value` added.
+    pub(crate) fn with(&self, key: &str, value: &str) -> Params {
+        let mut params = self.clone();
+        params.0.push((key.to_string(), value.to_string()));
+        params
+    }
+
+    /// These parameters with every value of `key` replaced by `value` (none: removed).
+    pub(crate) fn set(&self, key: &str, value: Option<&str>) -> Params {
+        let mut params = self.without(key, None);
+        if let Some(value) = value {
+            params.0.push((key.to_string(), value.to_string()));
+        }
+        params
+    }
+
+    /// These parameters without `key` (only its pair with `value`, if given).
+    pub(crate) fn without(&self, key: &str, value: Option<&str>) -> Params {
+        let removed = |k: &str, v: &str| k == key && value.is_none_or(|value| value == v);
+        let pairs = self
+            .0
+            .iter()
+            .filter(|(k, v)| !v.trim().is_empty() && !removed(k, v));
+        Params(pairs.cloned().collect())
+    }
+
+    /// The query string, `?` included (empty when there are no parameters).
+    pub(crate) fn query_string(&self) -> String {
+        if self.0.is_empty() {
+            return String::new();
+        }
+        let mut encoder = form_urlencoded::Serializer::for_suffix(String::from("?"), 1);
+        encoder.extend_pairs(&self.0);
+        encoder.finish()
+    }
+
+    pub(crate) fn number<T: FromStr>(&self, key: &str) -> Result<Option<T>, Error> {
         self.one(key)
             .map(|v| {
                 v.trim()
@@ -87,7 +127,7 @@ impl Params {
         })
     }
 
-    fn filters(&self) -> Result<Vec<(String, String)>, Error> {
+    pub(crate) fn filters(&self) -> Result<Vec<(String, String)>, Error> {
         self.all("filter").map(facets::parse_filter).collect()
     }
 

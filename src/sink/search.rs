@@ -4,7 +4,7 @@
 use serde_json::{Value as Json, json};
 
 use super::jsonl::write_entities;
-use crate::index::Results;
+use crate::index::{FacetCount, Results};
 
 /// The `--json` object: `{"total", "hits": [...], "facets": {"org": [{"value", "count"}]}}`.
 pub fn results_json(results: &Results) -> Json {
@@ -36,8 +36,12 @@ pub fn results_json(results: &Results) -> Json {
             })
         })
         .collect();
-    let facets: serde_json::Map<String, Json> = results
-        .facets
+    json!({"total": results.total, "hits": hits, "facets": facets_json(&results.facets)})
+}
+
+/// Facet counts as `{"org": [{"value", "count"}]}`.
+pub fn facets_json(facets: &[FacetCount]) -> Json {
+    let facets: serde_json::Map<String, Json> = facets
         .iter()
         .map(|f| {
             let values: Vec<Json> = f
@@ -48,5 +52,5 @@ pub fn results_json(results: &Results) -> Json {
             (f.name.clone(), Json::Array(values))
         })
         .collect();
-    json!({"total": results.total, "hits": hits, "facets": facets})
+    Json::Object(facets)
 }
