@@ -6,70 +6,12 @@ mod common;
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
+use common::server::{body, corpus, get, start};
 use common::{dossier, records, scratch};
 use serde_json::Value;
-
-/// A running server, stopped when dropped.
-struct Server {
-    child: Child,
-    url: String,
-    index: PathBuf,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn corpus() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("corpus")
-        .display()
-        .to_string()
-}
-
-/// Indexes the corpus and serves it, as `dossier serve corpus/ --addr 127.0.0.1:0` does.
-fn start(name: &str) -> Server {
-    let index = scratch(name).join("index");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["serve", &corpus(), "--index", index.to_str().unwrap()])
-        .args(["--addr", "127.0.0.1:0", "-q"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://127.0.0.1:"))
-        .unwrap_or_else(|| panic!("no URL in {line:?}"))
-        .trim_end_matches('/')
-        .to_string();
-    Server { child, url, index }
-}
-
-fn get(server: &Server, path: &str) -> (u16, Vec<u8>) {
-    match ureq::get(&format!("{}{path}", server.url)).call() {
-        Ok(response) => (response.status(), body(response)),
-        Err(ureq::Error::Status(status, response)) => (status, body(response)),
-        Err(e) => panic!("{path}: {e}"),
-    }
-}
-
-fn body(response: ureq::Response) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    std::io::Read::read_to_end(&mut response.into_reader(), &mut bytes).unwrap();
-    bytes
-}
 
 fn json(bytes: &[u8]) -> Value {
     serde_json::from_slice(bytes).unwrap()
@@ -258,4 +200,79 @@ fn articles_another_run_indexes_show_up_and_ctrl_c_stops_the_server() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     };
     assert!(status.success(), "a clean stop: {status:?}");
+}
+
+#[test]
+fn an_entity_is_profiled_from_the_articles_that_name_it() {
+    let server = start("serve-entity");
+    let (status, body) = get(&server, "/api/entities/org/Sinaloa%20Cartel");
+    assert_eq!(status, 200);
+    let profile = json(&body);
+    let (_, search) = get(&server, "/api/search?filter=org=Sinaloa%20Cartel&limit=100");
+    let search = json(&search);
+    let total = search["total"].as_u64().unwrap();
+    let with_a_month = search["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["published"].as_str().is_some_and(|p| p.len() >= 7))
+        .count() as u64;
+    assert_eq!(profile["articles"], total);
+    let by_month: u64 = profile["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        by_month, with_a_month,
+        "each article dated to the month is in its month"
+    );
+    let orgs = profile["together"]["org"].as_array().unwrap();
+    assert!(!orgs.is_empty());
+    assert!(
+        orgs.iter().all(|o| o["value"] != "Sinaloa Cartel"),
+        "not itself"
+    );
+    let facts = profile["facts"].as_array().unwrap();
+    assert!(facts.iter().all(|f| f["sentence"].is_string()));
+    assert_eq!(
+        profile["fact_count"].as_u64().unwrap() as usize,
+        facts.len()
+    );
+
+    let (status, body) = get(&server, "/api/entities/org/No%20Such%20Cartel");
+    assert_eq!(
+        (status, json(&body)["error"].as_str()),
+        (404, Some("not_found"))
+    );
+    let (status, _) = get(&server, "/api/entities/planet/Mars");
+    assert_eq!(status, 400, "an unknown dimension is the request's fault");
+}
+
+#[test]
+fn pages_are_html_under_a_content_security_policy() {
+    let server = start("serve-pages");
+    for path in [
+        "/",
+        "/search?q=fentanyl&sort=date",
+        "/facts?q=fentanyl&view=groups",
+        "/articles/corpus-17?fact=2",
+        "/entities/weapon/AK-47",
+        "/assets/dossier.css",
+    ] {
+        let response = ureq::get(&format!("{}{path}", server.url)).call().unwrap();
+        let policy = response.header("content-security-policy").unwrap_or("");
+        assert!(policy.contains("script-src 'self'"), "{path}: {policy}");
+        assert_eq!(response.header("x-content-type-options"), Some("nosniff"));
+    }
+    let (status, page) = get(&server, "/search?q=%22unclosed");
+    let page = String::from_utf8(page).unwrap();
+    assert_eq!(status, 400);
+    assert!(
+        page.contains("class=\"caret\""),
+        "the error shows where: {page}"
+    );
+    let (status, _) = get(&server, "/articles/no-such-article");
+    assert_eq!(status, 404);
 }

@@ -3,6 +3,8 @@
 // Each test binary compiles this module and uses only part of it.
 #![allow(dead_code)]
 
+pub mod server;
+
 use std::fs;
 use std::path::PathBuf;
 use std::process::{Command, Output};

@@ -174,17 +174,25 @@ fn number(n: Option<f64>) -> String {
     n.map(format_number).unwrap_or_default()
 }
 
+/// How the script sorts a column, if it does.
+const TEXT: Option<&str> = Some("text");
+const NUMBER: Option<&str> = Some("number");
+
+/// A table's header row: each column's name, and how it sorts.
+fn head(columns: &[(&str, Option<&str>)]) -> Markup {
+    html! {
+        thead { tr { @for (name, sort) in columns { th data-sort=[sort] { (name) } } } }
+    }
+}
+
 fn rows_table(rows: &[FactRow]) -> Markup {
     html! {
         table.facts.sortable {
-            thead { tr {
-                th data-sort="text" { "Published" } th data-sort="text" { "Source" }
-                th data-sort="text" { "Figure" } th data-sort="number" { "Value" }
-                th data-sort="text" { "Unit" } th data-sort="text" { "Item" }
-                th data-sort="text" { "Label" } th data-sort="text" { "Action" }
-                th data-sort="text" { "Period" } th data-sort="text" { "Place" }
-                th data-sort="text" { "Attributed to" } th { "Sentence" }
-            } }
+            (head(&[
+                ("Published", TEXT), ("Source", TEXT), ("Figure", TEXT), ("Value", NUMBER),
+                ("Unit", TEXT), ("Item", TEXT), ("Label", TEXT), ("Action", TEXT),
+                ("Period", TEXT), ("Place", TEXT), ("Attributed to", TEXT), ("Sentence", None),
+            ]))
             tbody {
                 @for row in rows {
                     @let f = &row.fact;
@@ -211,12 +219,11 @@ fn rows_table(rows: &[FactRow]) -> Markup {
 fn claims_table(claims: &[Claim]) -> Markup {
     html! {
         table.facts.sortable {
-            thead { tr {
-                th data-sort="text" { "Item" } th data-sort="text" { "Action" }
-                th data-sort="number" { "Value" } th data-sort="text" { "Unit" }
-                th data-sort="text" { "Period" } th data-sort="number" { "Reports" }
-                th { "Conflicting figures" } th { "Citations" }
-            } }
+            (head(&[
+                ("Item", TEXT), ("Action", TEXT), ("Value", NUMBER), ("Unit", TEXT),
+                ("Period", TEXT), ("Reports", NUMBER), ("Conflicting figures", None),
+                ("Citations", None),
+            ]))
             tbody {
                 @for claim in claims {
                     tr.conflict[!claim.conflicts.is_empty()] {
