@@ -82,7 +82,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut out = io::stdout().lock();
     if args.json {
-        writeln!(out, "{}", results_json(&results))?;
+        out.write_all(&results_json(&results))?;
+        writeln!(out)?;
     } else {
         let bold = io::stdout().is_terminal();
         write_text(&mut out, &request, &results, bold)?;

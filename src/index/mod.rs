@@ -8,6 +8,7 @@
 //! document back as the tagged article it was.
 
 pub(crate) mod document;
+mod facet_counts;
 pub mod facets;
 mod read_only;
 pub(crate) mod schema;

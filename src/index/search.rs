@@ -4,7 +4,9 @@
 
 use std::ops::Bound;
 
-use tantivy::collector::{Count, DocSetCollector, FacetCollector, FacetCounts, TopDocs};
+use std::collections::HashMap;
+
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, Occur, Query, QueryParser, QueryParserError, RangeQuery, TermQuery,
 };
@@ -14,7 +16,8 @@ use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument};
 use time::Date;
 
 use super::document::date_time;
-use super::facets::{self, value_below_dimension};
+use super::facet_counts::FacetCounter;
+use super::facets;
 use super::schema::{Fields, PUBLISHED};
 use super::snippets::{SNIPPET_CHARS, snippet};
 use super::store::Index;
@@ -130,13 +133,17 @@ impl Index {
             notes,
         } = narrow(self, &searcher, request)?;
         let counted = counted_facets(request, &drilled)?;
-        let layers = facet_layers(&counted);
-        let facet_collector = self.facet_collector(layers.first().cloned().unwrap_or_default());
+        self.buckets.keep_only(&searcher);
+        let facet_collector = FacetCounter {
+            field: fields.name(fields.facet).to_string(),
+            facets: counted.iter().map(|(_, facet)| facet.clone()).collect(),
+            cache: self.buckets.clone(),
+        };
         // A page past the last match is empty; no page is longer than the index.
         let documents = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
         let offset = request.offset.min(documents);
         let limit = request.limit.min(documents - offset);
-        let (total, first_counts, ranked) = if limit == 0 {
+        let (total, counts, ranked) = if limit == 0 {
             let (total, counts) = searcher.search(&query, &(Count, facet_collector))?;
             (total, counts, Vec::new())
         } else {
@@ -159,19 +166,11 @@ impl Index {
             }
         };
         let hits = hits(&searcher, fields, &*text_query, ranked)?;
-        let mut counts = vec![first_counts];
-        for layer in layers.iter().skip(1) {
-            counts.push(searcher.search(&query, &self.facet_collector(layer.clone()))?);
-        }
         let facets = counted
             .into_iter()
-            .map(|(name, facet)| FacetCount {
-                // Each facet is counted in the one layer that holds it.
-                values: layers
-                    .iter()
-                    .position(|layer| layer.contains(&facet))
-                    .map(|at| facet_values(&counts[at], &facet, request.facet_limit))
-                    .unwrap_or_default(),
+            .zip(counts)
+            .map(|((name, facet), counts)| FacetCount {
+                values: facet_values(counts, &facet, request.facet_limit),
                 name,
             })
             .collect();
@@ -199,15 +198,6 @@ impl Index {
     /// How many articles the index holds, as of its last commit.
     pub fn article_count(&self) -> Result<u64, Error> {
         Ok(self.searcher()?.num_docs())
-    }
-
-    /// A collector counting the values below each of `facets`.
-    fn facet_collector(&self, facets: Vec<Facet>) -> FacetCollector {
-        let mut collector = FacetCollector::for_field(self.fields.name(self.fields.facet));
-        for facet in facets {
-            collector.add_facet(facet);
-        }
-        collector
     }
 
     /// Hands every article `request` matches (its query, filters and dates; not its page) to
@@ -458,29 +448,10 @@ fn counted_facets(
     Ok(counted)
 }
 
-/// The counted facets in layers that a collector each can count: tantivy counts the level
-/// below each facet it is given and refuses a facet below another one ("published" with
-/// "published/2025"), so a facet nested in one of a layer goes to the next.
-fn facet_layers(counted: &[(String, Facet)]) -> Vec<Vec<Facet>> {
-    let mut layers: Vec<Vec<Facet>> = Vec::new();
-    for (_, facet) in counted {
-        let nests = |other: &Facet| other.is_prefix_of(facet) || facet.is_prefix_of(other);
-        match layers.iter_mut().find(|layer| !layer.iter().any(nests)) {
-            Some(layer) if layer.contains(facet) => {}
-            Some(layer) => layer.push(facet.clone()),
-            None => layers.push(vec![facet.clone()]),
-        }
-    }
-    layers
-}
-
 /// The most frequent values below `facet`, ties in name order; for the publication date,
 /// the latest periods first, as a timeline reads.
-fn facet_values(counts: &FacetCounts, facet: &Facet, limit: usize) -> Vec<(String, u64)> {
-    let mut values: Vec<(String, u64)> = counts
-        .get(facet.clone())
-        .map(|(f, n)| (value_below_dimension(f), n))
-        .collect();
+fn facet_values(counts: HashMap<String, u64>, facet: &Facet, limit: usize) -> Vec<(String, u64)> {
+    let mut values: Vec<(String, u64)> = counts.into_iter().collect();
     if facet.to_path().first() == Some(&PUBLISHED) {
         values.sort_by(|a, b| b.0.cmp(&a.0));
     } else {

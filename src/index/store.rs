@@ -3,10 +3,11 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use tantivy::{IndexReader, Searcher};
 
+use super::facet_counts::BucketCache;
 use super::read_only::{self, ReadOnlyDirectory};
 use super::schema::{ANALYZER, FORMAT, Fields, analyzer};
 use crate::error::Error;
@@ -22,6 +23,8 @@ pub struct Index {
     /// Opened on the first search and kept: opening the segments costs more than most
     /// queries.
     reader: OnceLock<IndexReader>,
+    /// Each segment's facet ordinals mapped to values, kept across searches.
+    pub(crate) buckets: Arc<BucketCache>,
 }
 
 impl Index {
@@ -96,6 +99,7 @@ impl Index {
             fields,
             dir: dir.to_path_buf(),
             reader: OnceLock::new(),
+            buckets: Arc::default(),
         }
     }
 

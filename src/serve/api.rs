@@ -87,7 +87,7 @@ pub(crate) async fn search(
     blocking(move || {
         let request = Params::parse(query.as_deref()).search()?;
         let results = shared.index.search(&request)?;
-        Ok(Json(results_json(&results)).into_response())
+        Ok(json_bytes(results_json(&results)))
     })
     .await
 }

@@ -6,37 +6,47 @@ use serde_json::{Value as Json, json};
 use super::jsonl::write_entities;
 use crate::index::{FacetCount, Results};
 
-/// The `--json` object: `{"total", "hits": [...], "facets": {"org": [{"value", "count"}]}}`.
-pub fn results_json(results: &Results) -> Json {
-    let hits: Vec<Json> = results
-        .hits
-        .iter()
-        .map(|hit| {
-            let highlights: Vec<[usize; 2]> = hit
-                .highlights
-                .iter()
-                .map(|r| {
-                    let start = hit.snippet[..r.start].chars().count();
-                    [start, start + hit.snippet[r.clone()].chars().count()]
-                })
-                .collect();
-            let article = &hit.tagged.article;
-            let mut entities = Vec::new();
-            write_entities(&mut entities, &article.text, &hit.tagged.entities);
-            json!({
-                "id": hit.tagged.id(),
-                "title": article.title,
-                "url": article.url,
-                "published": article.published,
-                "source": article.source,
-                "score": hit.score,
-                "snippet": hit.snippet,
-                "highlights": highlights,
-                "entities": serde_json::from_slice::<Json>(&entities).unwrap_or(Json::Null),
+/// The `--json` object, `{"total", "hits": [...], "facets": {"org": [{"value", "count"}]}}`,
+/// written straight to bytes: each hit's entities go through the tag output's writer rather
+/// than a JSON value, which a search of ten hits would otherwise build, parse and rebuild.
+pub fn results_json(results: &Results) -> Vec<u8> {
+    let mut out = Vec::with_capacity(16 << 10);
+    out.extend_from_slice(format!("{{\"total\":{},\"hits\":[", results.total).as_bytes());
+    for (n, hit) in results.hits.iter().enumerate() {
+        if n > 0 {
+            out.push(b',');
+        }
+        let highlights: Vec<[usize; 2]> = hit
+            .highlights
+            .iter()
+            .map(|r| {
+                let start = hit.snippet[..r.start].chars().count();
+                [start, start + hit.snippet[r.clone()].chars().count()]
             })
-        })
-        .collect();
-    json!({"total": results.total, "hits": hits, "facets": facets_json(&results.facets)})
+            .collect();
+        let article = &hit.tagged.article;
+        let head = json!({
+            "id": hit.tagged.id(),
+            "title": article.title,
+            "url": article.url,
+            "published": article.published,
+            "source": article.source,
+            "score": hit.score,
+            "snippet": hit.snippet,
+            "highlights": highlights,
+        });
+        // Writing a JSON value to memory cannot fail; its closing brace makes way for the
+        // entities.
+        serde_json::to_writer(&mut out, &head).expect("serializing to memory");
+        out.pop();
+        out.extend_from_slice(b",\"entities\":");
+        write_entities(&mut out, &article.text, &hit.tagged.entities);
+        out.push(b'}');
+    }
+    out.extend_from_slice(b"],\"facets\":");
+    serde_json::to_writer(&mut out, &facets_json(&results.facets)).expect("serializing to memory");
+    out.push(b'}');
+    out
 }
 
 /// Facet counts as `{"org": [{"value", "count"}]}`.
