@@ -2,9 +2,11 @@
 //! `--filter weapon=rifle`, `--filter published=2024-03`) resolved against the facets the
 //! index holds.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
 
 use tantivy::Searcher;
+use tantivy::index::SegmentId;
 use tantivy::schema::Facet;
 
 use super::schema::{DIMENSIONS, PUBLISHED, SOURCE};
@@ -70,40 +72,105 @@ fn typed_segments(dimension: &str, value: &str) -> Vec<String> {
     value.split('/').map(|s| fold::fold(s.trim())).collect()
 }
 
-/// The facets of the index under `dimension` that `value` names: the path below the dimension
-/// ("rifle/AR-15", "rifle"), or else the last segment of one ("AR-15").
-/// Case and accents do not matter. Each facet comes with whether the index has facets below
-/// it, so a search can count the next level down.
-pub fn resolve(
-    searcher: &Searcher,
-    field: &str,
-    dimension: &str,
-    value: &str,
-) -> tantivy::Result<Vec<(Facet, bool)>> {
-    let wanted = typed_segments(dimension, value);
-    let all = facets_under(searcher, field, dimension)?;
-    let below = |facet: &Facet| -> Vec<String> {
-        facet.to_path()[1..].iter().map(|s| fold::fold(s)).collect()
-    };
-    // A path from the dimension down wins ("rifle" is the category even if some weapon is
-    // also called "rifle"); else a name at the end of a path ("AR-15").
-    let exact = all.iter().any(|f| below(f) == wanted);
-    let mut found: Vec<(Facet, bool)> = Vec::new();
-    for facet in &all {
-        let below = below(facet);
-        let names_it = if exact {
-            below == wanted
-        } else {
-            wanted.len() == 1 && below.last() == wanted.last()
-        };
-        if names_it {
-            let mut prefix = facet.encoded_str().to_string();
-            prefix.push('\0');
-            let has_children = all.iter().any(|f| f.encoded_str().starts_with(&prefix));
-            found.push((facet.clone(), has_children));
-        }
+/// Every facet of one dimension, each with its path below the dimension folded, read once
+/// per set of segments: resolving a filter against it is then a pass over short strings
+/// instead of a walk of every segment's dictionary.
+pub(crate) struct DimensionFacets {
+    entries: Vec<FacetEntry>,
+}
+
+struct FacetEntry {
+    facet: Facet,
+    below: Vec<String>,
+    has_children: bool,
+}
+
+impl DimensionFacets {
+    /// Reads the facets under `dimension` from every segment of `searcher`.
+    pub(crate) fn read(
+        searcher: &Searcher,
+        field: &str,
+        dimension: &str,
+    ) -> tantivy::Result<DimensionFacets> {
+        let all: Vec<Facet> = facets_under(searcher, field, dimension)?
+            .into_iter()
+            .collect();
+        let entries = all
+            .iter()
+            .enumerate()
+            .map(|(at, facet)| {
+                // Facets sort by their encoded path, so one with facets below it is followed
+                // by the first of them.
+                let mut prefix = facet.encoded_str().to_string();
+                prefix.push('\0');
+                let has_children = all
+                    .get(at + 1)
+                    .is_some_and(|next| next.encoded_str().starts_with(&prefix));
+                FacetEntry {
+                    below: facet.to_path()[1..].iter().map(|s| fold::fold(s)).collect(),
+                    facet: facet.clone(),
+                    has_children,
+                }
+            })
+            .collect();
+        Ok(DimensionFacets { entries })
     }
-    Ok(found)
+
+    /// The facets that `value` names: the path below the dimension ("rifle/AR-15",
+    /// "rifle"), or else the last segment of one ("AR-15"). Case and accents do not matter.
+    /// Each facet comes with whether the index has facets below it, so a search can count
+    /// the next level down.
+    pub(crate) fn resolve(&self, dimension: &str, value: &str) -> Vec<(Facet, bool)> {
+        let wanted = typed_segments(dimension, value);
+        // A path from the dimension down wins ("rifle" is the category even if some weapon
+        // is also called "rifle"); else a name at the end of a path ("AR-15").
+        let exact = self.entries.iter().any(|e| e.below == wanted);
+        self.entries
+            .iter()
+            .filter(|e| {
+                if exact {
+                    e.below == wanted
+                } else {
+                    wanted.len() == 1 && e.below.last() == wanted.last()
+                }
+            })
+            .map(|e| (e.facet.clone(), e.has_children))
+            .collect()
+    }
+}
+
+/// Each dimension's facets as last read, with the segments they were read from: read again
+/// only when a commit or merge changed the segments.
+#[derive(Default)]
+pub(crate) struct DimensionCache(Mutex<HashMap<String, (Vec<SegmentId>, Arc<DimensionFacets>)>>);
+
+impl DimensionCache {
+    /// The facets under `dimension` in `searcher`'s segments.
+    pub(crate) fn get(
+        &self,
+        searcher: &Searcher,
+        field: &str,
+        dimension: &str,
+    ) -> tantivy::Result<Arc<DimensionFacets>> {
+        let segments: Vec<SegmentId> = searcher
+            .segment_readers()
+            .iter()
+            .map(|s| s.segment_id())
+            .collect();
+        let lock = || {
+            self.0
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+        };
+        if let Some((read_from, facets)) = lock().get(dimension)
+            && *read_from == segments
+        {
+            return Ok(facets.clone());
+        }
+        let facets = Arc::new(DimensionFacets::read(searcher, field, dimension)?);
+        lock().insert(dimension.to_string(), (segments, facets.clone()));
+        Ok(facets)
+    }
 }
 
 /// Every facet the index holds under `/dimension`, at any depth, in order.

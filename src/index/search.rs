@@ -277,7 +277,10 @@ fn narrow(index: &Index, searcher: &Searcher, request: &SearchRequest) -> Result
     let mut drilled: Vec<(&'static str, Facet)> = Vec::new();
     for (name, value) in &request.filters {
         let dimension = facets::dimension(name)?;
-        let found = facets::resolve(searcher, fields.name(fields.facet), dimension, value)?;
+        let found = index
+            .dimensions
+            .get(searcher, fields.name(fields.facet), dimension)?
+            .resolve(dimension, value);
         if found.is_empty() {
             notes.push(format!("no {dimension} named '{value}' is in the index"));
         }

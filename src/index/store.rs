@@ -8,6 +8,7 @@ use std::sync::{Arc, OnceLock};
 use tantivy::{IndexReader, Searcher};
 
 use super::facet_counts::BucketCache;
+use super::facets::DimensionCache;
 use super::read_only::{self, ReadOnlyDirectory};
 use super::schema::{ANALYZER, FORMAT, Fields, analyzer};
 use crate::error::Error;
@@ -25,6 +26,8 @@ pub struct Index {
     reader: OnceLock<IndexReader>,
     /// Each segment's facet ordinals mapped to values, kept across searches.
     pub(crate) buckets: Arc<BucketCache>,
+    /// Each dimension's facets, for resolving filters, kept until the segments change.
+    pub(crate) dimensions: DimensionCache,
 }
 
 impl Index {
@@ -100,6 +103,7 @@ impl Index {
             dir: dir.to_path_buf(),
             reader: OnceLock::new(),
             buckets: Arc::default(),
+            dimensions: DimensionCache::default(),
         }
     }
 
