@@ -142,7 +142,10 @@ impl DimensionFacets {
 /// Each dimension's facets as last read, with the segments they were read from: read again
 /// only when a commit or merge changed the segments.
 #[derive(Default)]
-pub(crate) struct DimensionCache(Mutex<HashMap<String, (Vec<SegmentId>, Arc<DimensionFacets>)>>);
+pub(crate) struct DimensionCache(Mutex<HashMap<String, ReadFrom>>);
+
+/// A dimension's facets and the segments they were read from.
+type ReadFrom = (Vec<SegmentId>, Arc<DimensionFacets>);
 
 impl DimensionCache {
     /// The facets under `dimension` in `searcher`'s segments.
