@@ -2,6 +2,7 @@
 
 pub(crate) mod builtin;
 pub(crate) mod compound;
+pub(crate) mod currencies;
 mod load;
 pub(crate) mod matcher;
 

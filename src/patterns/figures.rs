@@ -8,12 +8,11 @@
 use std::sync::Arc;
 
 use super::codes::is_code;
-use super::numbers::{Number, read_number};
+use super::money::{currency_after, currency_before, repeated_sign, subunits_after};
+use super::numbers::{Number, read_number, round_scaled};
 use super::outlets::Currency;
 use super::qualifiers::{qualifier_after, qualifier_before};
-use super::units::{
-    attached_measure, counted_noun_after, currency_after, currency_code_before, measure_at,
-};
+use super::units::{attached_measure, counted_noun_after, measure_at};
 use crate::entity::{Entity, Label, Qualifier, Value};
 use crate::text::Doc;
 
@@ -47,56 +46,23 @@ fn may_start_number(doc: &Doc<'_>, i: usize) -> bool {
             ))
 }
 
-/// A currency written before the number at word `i`: "$", "US$", "MX$", "€", "£", "USD ".
-/// Returns the ISO code and the folded offset where the figure's span starts.
-fn currency_before(doc: &Doc<'_>, i: usize, currency: Currency) -> Option<(&'static str, usize)> {
-    let start = doc.words[i].start;
-    let gap = doc.gap_before(i);
-    let symbol_at = start - gap.len() + gap.trim_end().len();
-    let symbol = gap.trim_end().chars().next_back()?;
-    let code = match symbol {
-        '$' => {
-            // "US$", "MX$", "C$": a prefix glued to the dollar sign.
-            let glued = i > 0 && doc.words[i - 1].end == symbol_at - 1;
-            let prefix = if glued { doc.word(i - 1) } else { "" };
-            let code = match prefix {
-                "us" => "USD",
-                "mx" | "mex" => "MXN",
-                "c" | "ca" | "can" => "CAD",
-                "a" | "au" => "AUD",
-                _ => currency.dollar_sign,
-            };
-            let span_start = if glued {
-                doc.words[i - 1].start
-            } else {
-                symbol_at - 1
-            };
-            return Some((code, span_start));
-        }
-        '€' => "EUR",
-        '£' => "GBP",
-        '¥' => "CNY",
-        _ => {
-            // A code written before the amount: "USD 5 million".
-            if i == 0 || gap != " " {
-                return None;
-            }
-            let code = currency_code_before(doc.word(i - 1))?;
-            return Some((code, doc.words[i - 1].start));
-        }
-    };
-    Some((code, symbol_at - symbol.len_utf8()))
-}
-
 fn figure_at(doc: &Doc<'_>, i: usize, currency: Currency) -> Option<Entity> {
     let text = doc.text();
     let first = read_number(doc, i)?;
-    if first.digits && is_code(doc, i, &first) {
+    let money_before = currency_before(doc, i, currency);
+    // A currency around the number makes it an amount, also after the capitals that would
+    // otherwise make it a name's number ("USD 5", "Rs 5", "Pagaron 40 mdp"), with a leading
+    // zero ("$0.50") and with letters after the digits ("92p").
+    if first.digits
+        && money_before.is_none()
+        && is_code(doc, i, &first)
+        && currency_after(doc, &first, first.end, i, false).is_none()
+    {
         return None;
     }
-    let money_before = currency_before(doc, i, currency);
+    let first = with_scales(doc, first, money_before.is_some());
     let span_start = money_before.map_or(first.start, |(_, s)| s);
-    let amount = read_amount(doc, &first, span_start)?;
+    let amount = read_amount(doc, &first, span_start, money_before.is_some())?;
     let mut qualifier = if amount.plus {
         Some(Qualifier::Over)
     } else {
@@ -105,16 +71,23 @@ fn figure_at(doc: &Doc<'_>, i: usize, currency: Currency) -> Option<Entity> {
     let mut end = amount.end;
 
     // What follows the amount: percent, a currency, a unit of measure, or a counted noun.
-    let (label, mut unit) = match percent_or_currency_after(doc, end) {
-        Some((label, code, suffix_end)) => {
-            end = suffix_end;
-            (label, Some(Arc::from(code)))
-        }
-        None => match money_before {
-            Some((code, _)) => (Label::MONEY, Some(Arc::from(code))),
-            None => (Label::QUANTITY, None),
-        },
-    };
+    let mut money = None;
+    let (label, mut unit): (Label, Option<Arc<str>>) =
+        if let Some(percent_end) = percent_after(doc, end) {
+            end = percent_end;
+            (Label::PERCENT, Some(Arc::from("%")))
+        } else if let Some((after, after_end)) =
+            currency_after(doc, &amount.last, end, i, money_before.is_some())
+        {
+            end = after_end;
+            money = Some(after);
+            (Label::MONEY, Some(Arc::from(after.code)))
+        } else if let Some((before, _)) = money_before {
+            money = Some(before);
+            (Label::MONEY, Some(Arc::from(before.code)))
+        } else {
+            (Label::QUANTITY, None)
+        };
     if label == Label::QUANTITY {
         if let Some((measure, measure_end)) = measure_after(doc, &amount, end)? {
             unit = Some(Arc::from(measure));
@@ -131,6 +104,17 @@ fn figure_at(doc: &Doc<'_>, i: usize, currency: Currency) -> Option<Entity> {
             }
         }
     }
+    let (mut low, high) = match money {
+        Some(m) => (m.value(amount.low), amount.high.map(|h| m.value(h.value))),
+        None => (amount.low, amount.high.map(|h| h.value)),
+    };
+    // "eleven dollars and twenty cents": the cents after a currency named after the amount.
+    if let Some(m) = money.filter(|_| amount.high.is_none() && money_before.is_none())
+        && let Some((cents, cents_end)) = subunits_after(doc, end, m)
+    {
+        low += cents;
+        end = cents_end;
+    }
     // A currency written after the amount starts the span at the number: "40 million pesos".
     let span_start = if label == Label::MONEY && money_before.is_none() {
         first.start
@@ -139,11 +123,51 @@ fn figure_at(doc: &Doc<'_>, i: usize, currency: Currency) -> Option<Entity> {
     };
     qualifier = qualifier.or_else(|| qualifier_after(&text[end..]));
     let mut entity = Entity::new(span_start, end, label);
-    entity.value = Some(Value::Number(amount.low));
-    entity.value_max = amount.high.map(|h| h.value);
+    entity.value = Some(Value::Number(low));
+    entity.value_max = high;
     entity.unit = unit;
     entity.qualifier = qualifier;
     Some(entity)
+}
+
+/// `number` with the scales the number reader leaves to figures: the Indian "lakh" (10^5)
+/// and "crore" (10^7), alone or together ("Rs 5 crore", "₹2.5 lakh crore"), and after a
+/// currency sign an "m" glued to the digits, which is then millions, not metres ("£5m").
+fn with_scales(doc: &Doc<'_>, number: Number, money: bool) -> Number {
+    let mut number = number;
+    let text = doc.text();
+    let (glued_start, glued_end) = number.attached;
+    if money && &text[glued_start..glued_end] == "m" {
+        number = scaled(number, 6, glued_end);
+        number.attached = (glued_end, glued_end);
+    }
+    if glued_start != glued_end {
+        return number;
+    }
+    loop {
+        let next = doc.word_from(number.end);
+        if next >= doc.words.len() || doc.gap_before(next) != " " {
+            return number;
+        }
+        let power = match doc.word(next) {
+            "lakh" | "lakhs" | "lac" | "lacs" => 5,
+            "crore" | "crores" => 7,
+            _ => return number,
+        };
+        number = scaled(number, power, doc.words[next].end);
+    }
+}
+
+/// `number` multiplied by `10^power`, its text now ending at `end`.
+fn scaled(number: Number, power: i32, end: usize) -> Number {
+    Number {
+        value: round_scaled(number.value * 10f64.powi(power)),
+        end,
+        scaled: true,
+        scale_power: number.scale_power + power,
+        year_like: false,
+        ..number
+    }
 }
 
 /// The number or range a figure states.
@@ -160,7 +184,7 @@ struct Amount {
 
 /// Reads the amount starting with `first`: a single number, "60-plus", or a range ("5-10",
 /// "20 to 30", "between 20 and 30"). A range of years is a period, for the date finder.
-fn read_amount(doc: &Doc<'_>, first: &Number, span_start: usize) -> Option<Amount> {
+fn read_amount(doc: &Doc<'_>, first: &Number, span_start: usize, money: bool) -> Option<Amount> {
     let text = doc.text();
     let after = &text[first.end..];
     let plus_rest = after
@@ -185,7 +209,7 @@ fn read_amount(doc: &Doc<'_>, first: &Number, span_start: usize) -> Option<Amoun
             plus: true,
         });
     }
-    let Some(high) = range_end(doc, span_start, first) else {
+    let Some(high) = range_end(doc, span_start, first, money) else {
         return Some(Amount {
             low: first.value,
             high: None,
@@ -210,31 +234,17 @@ fn read_amount(doc: &Doc<'_>, first: &Number, span_start: usize) -> Option<Amoun
     })
 }
 
-/// A percent sign or word, or a currency written after the amount ending at `end`: the label,
-/// the unit and where the figure's span ends.
-fn percent_or_currency_after(doc: &Doc<'_>, end: usize) -> Option<(Label, &'static str, usize)> {
+/// A percent sign or word after the amount ending at `end`, with where it ends.
+fn percent_after(doc: &Doc<'_>, end: usize) -> Option<usize> {
     let text = doc.text();
     if text[end..].trim_start_matches(' ').starts_with('%') {
-        let percent_end = end + text[end..].find('%').unwrap_or(0) + 1;
-        return Some((Label::PERCENT, "%", percent_end));
+        return Some(end + text[end..].find('%').unwrap_or(0) + 1);
     }
     let next = doc.word_from(end);
     if next >= doc.words.len() {
         return None;
     }
-    let gap = &text[end..doc.words[next].start];
-    if let Some(percent_end) = percent_word(doc, next, gap) {
-        return Some((Label::PERCENT, "%", percent_end));
-    }
-    if gap != " " {
-        return None;
-    }
-    let word = doc.word(next);
-    if let Some(code) = currency_after(word) {
-        return Some((Label::MONEY, code, doc.words[next].end));
-    }
-    let pesos_follow = doc.words.get(next + 1).is_some() && doc.word(next + 1) == "pesos";
-    (word == "mexican" && pesos_follow).then(|| (Label::MONEY, "MXN", doc.words[next + 1].end))
+    percent_word(doc, next, &text[end..doc.words[next].start])
 }
 
 /// A unit of measure after the amount, glued ("300kg") or as words ("300 kilograms"), with
@@ -293,8 +303,9 @@ fn percent_word(doc: &Doc<'_>, next: usize, gap: &str) -> Option<usize> {
     }
 }
 
-/// The high end of a range starting with `low`: "-10", " to 10", " and 30" after "between".
-fn range_end(doc: &Doc<'_>, span_start: usize, low: &Number) -> Option<Number> {
+/// The high end of a range starting with `low`: "-10", " to 10", " and 30" after "between",
+/// read with the scales of [`with_scales`] (`money` when a currency sign starts the figure).
+fn range_end(doc: &Doc<'_>, span_start: usize, low: &Number, money: bool) -> Option<Number> {
     let text = doc.text();
     let after = &text[low.end..];
     let between = text[..span_start].trim_end().ends_with("between");
@@ -304,15 +315,11 @@ fn range_end(doc: &Doc<'_>, span_start: usize, low: &Number) -> Option<Number> {
     if matches!(joiner, " and " | " or ") && !between {
         return None;
     }
-    let mut from = low.end + joiner.len();
     // A repeated currency: "$5 million to $10 million".
-    for symbol in ["$", "€", "£"] {
-        if text[from..].starts_with(symbol) {
-            from += symbol.len();
-        }
-    }
+    let from = low.end + joiner.len();
+    let from = from + repeated_sign(&text[from..]);
     let j = doc.word_starting_at(from)?;
-    let high = read_number(doc, j)?;
+    let high = with_scales(doc, read_number(doc, j)?, money);
     if high.value <= low.value && high.scale_power == low.scale_power {
         return None;
     }
@@ -445,6 +452,47 @@ mod tests {
         assert_eq!((f.0.as_str(), f.4), ("2 pesos", Some("at least")));
         let f = one("more than $4 million");
         assert_eq!((f.0.as_str(), f.4), ("$4 million", Some("over")));
+    }
+
+    #[test]
+    fn money_takes_its_code_and_sub_units_their_share() {
+        let f = one("a 15-cent dividend");
+        assert_eq!(
+            (f.0.as_str(), f.1, f.3.as_deref(), f.5),
+            ("15-cent", 0.15, Some("USD"), "MONEY")
+        );
+        let f = one("between 5 and 10 cents");
+        assert_eq!((f.1, f.2), (0.05, Some(0.1)));
+        let f = one("from £5m to £10m");
+        assert_eq!((f.0.as_str(), f.1, f.2), ("£5m to £10m", 5e6, Some(10e6)));
+        let f = one("eleven dollars and twenty cents");
+        assert_eq!(
+            (f.0.as_str(), f.1),
+            ("eleven dollars and twenty cents", 11.2)
+        );
+        let f = one("300 pounds of cocaine");
+        assert_eq!((f.3.as_deref(), f.5), (Some("lb"), "QUANTITY"));
+    }
+
+    #[test]
+    fn lakh_and_crore_scale_any_figure() {
+        let f = one("Rs 5 crore");
+        assert_eq!(
+            (f.0.as_str(), f.1, f.3.as_deref()),
+            ("Rs 5 crore", 5e7, Some("INR"))
+        );
+        let f = one("₹2.5 lakh crore");
+        assert_eq!(f.1, 2.5e12);
+        let f = one("5-10 lakh people");
+        assert_eq!((f.1, f.2, f.3.as_deref()), (5e5, Some(1e6), Some("person")));
+        let f = one("a $0.50 fee");
+        assert_eq!((f.0.as_str(), f.1), ("$0.50", 0.5));
+        let f = one("a 5m fall");
+        assert_eq!(
+            (f.1, f.3.as_deref()),
+            (5.0, Some("m")),
+            "without a currency, metres"
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod codes;
 pub mod dates;
 pub mod figures;
 pub mod metonymy;
+pub mod money;
 pub mod names;
 pub mod numbers;
 pub mod organizations;

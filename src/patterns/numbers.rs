@@ -102,7 +102,7 @@ pub fn read_number(doc: &Doc<'_>, i: usize) -> Option<Number> {
 }
 
 /// Removes the binary noise that scaling a decimal can leave ("1.2 × 10⁹").
-fn round_scaled(value: f64) -> f64 {
+pub(super) fn round_scaled(value: f64) -> f64 {
     if value.abs() >= 1000.0 {
         (value * 1000.0).round() / 1000.0
     } else {

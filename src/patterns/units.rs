@@ -122,34 +122,6 @@ pub fn measure_at(doc: &Doc<'_>, j: usize) -> Option<(&'static str, usize)> {
     measure_word(word).map(|unit| (unit, doc.words[j].end))
 }
 
-/// An ISO 4217 code for a currency word written after an amount ("pesos", "dollars").
-pub fn currency_after(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "dollar" | "dollars" | "dolares" | "usd" => "USD",
-        "peso" | "pesos" | "mxn" => "MXN",
-        "euro" | "euros" | "eur" => "EUR",
-        "yuan" | "renminbi" | "rmb" | "cny" => "CNY",
-        "bolivar" | "bolivares" | "bolivars" => "VES",
-        "rupee" | "rupees" => "INR",
-        "sterling" | "gbp" => "GBP",
-        "cad" => "CAD",
-        _ => return None,
-    })
-}
-
-/// A currency code written before an amount ("USD 5 million", "MXN 300").
-pub fn currency_code_before(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "usd" => "USD",
-        "mxn" => "MXN",
-        "eur" => "EUR",
-        "gbp" => "GBP",
-        "cad" => "CAD",
-        "cny" | "rmb" => "CNY",
-        _ => return None,
-    })
-}
-
 /// Nouns that are counted in this domain, in the singular; plurals are recognized by their
 /// ending, but these are also accepted in the singular ("one rifle").
 const COUNTED: &[&str] = &[
