@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 use super::load::{Location, Problem};
+use crate::text::word_hash::WordHashing;
 use crate::text::{fold, is_word_char};
 
 /// The file's name in messages.
@@ -44,17 +45,18 @@ pub(crate) struct Denomination {
     pub written: Written,
 }
 
-/// The parsed table.
+/// The parsed table. Its maps hash with [`WordHashing`]: a figure looks up the words around
+/// it, and std's hash would cost more than the lookups.
 #[derive(Debug, Default)]
 pub(crate) struct Currencies {
     /// Every name, symbol and code by its key (see [`key`]).
-    forms: HashMap<String, Denomination>,
+    forms: HashMap<String, Denomination, WordHashing>,
     /// The sub-unit names of each currency, which may follow its amount ("and 20 cents"),
     /// with how many make the unit.
-    subunits: HashMap<&'static str, (Vec<String>, u32)>,
+    subunits: HashMap<&'static str, (Vec<String>, u32), WordHashing>,
     /// The first words of the names of several words, so a lookup tries the longer names
     /// only where one can start.
-    first_words: HashSet<String>,
+    first_words: HashSet<String, WordHashing>,
     /// The most words in a name.
     longest: usize,
     /// The rows that were skipped, and why.

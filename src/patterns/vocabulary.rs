@@ -5,10 +5,10 @@
 //! table, asked about one word at a time with [`has`], so each list is written once, here.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::text::Doc;
+use crate::text::word_hash::WordHashing;
 
 /// Word classes, as bits.
 pub const TITLE: u32 = 1;
@@ -833,38 +833,7 @@ struct Entry {
     value: u32,
 }
 
-/// A hash for the short words of the table: the first and last eight bytes (they overlap in
-/// short words) and the length, mixed FxHash-style. Keys are constants, so there is no untrusted
-/// input to flood it; `write_u8` ignores the terminator `str` hashing adds, as keys are only
-/// ever single strings.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let load = |b: &[u8]| {
-            let mut word = [0u8; 8];
-            word[..b.len()].copy_from_slice(b);
-            u64::from_le_bytes(word)
-        };
-        let n = bytes.len();
-        let (head, tail) = if n >= 8 {
-            (load(&bytes[..8]), load(&bytes[n - 8..]))
-        } else {
-            (load(bytes), 0)
-        };
-        let mix = |h: u64, v: u64| (h.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
-        self.0 = mix(mix(mix(self.0, head), tail), n as u64);
-    }
-
-    fn write_u8(&mut self, _terminator: u8) {}
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type Table = HashMap<&'static str, Entry, BuildHasherDefault<WordHasher>>;
+type Table = HashMap<&'static str, Entry, WordHashing>;
 
 /// Longer words are in no class: they need no lookup.
 const LONGEST: usize = 20;

@@ -3,6 +3,7 @@
 pub mod fold;
 pub mod offsets;
 pub mod sentences;
+pub mod word_hash;
 
 pub use fold::{Folded, fold};
 
