@@ -297,5 +297,12 @@ fn the_dollar_sign_still_follows_the_source() {
             12e6,
             "MXN",
         ),
+        ("Pagó $4,500 M.N. de multa.", "$4,500 M.N", 4500.0, "MXN"),
+        (
+            "The bill was $20 million USD.",
+            "$20 million USD",
+            20e6,
+            "USD",
+        ),
     ]);
 }
