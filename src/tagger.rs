@@ -77,12 +77,14 @@ impl Tagger {
         &self.lexicon
     }
 
-    /// Changes whenever the tags of some text could: with the lexicons loaded or with the
-    /// version of this crate (its patterns). The index re-tags articles tagged under another.
+    /// Changes whenever the tags of some text could: with the lexicons loaded, the currency
+    /// table or the version of this crate (its patterns). The index re-tags articles tagged
+    /// under another.
     pub fn fingerprint(&self) -> u64 {
         let mut hash = Fnv1a::default();
         hash.write(env!("CARGO_PKG_VERSION").as_bytes());
         hash.write(&self.lexicon.content_hash().to_le_bytes());
+        hash.write(crate::lexicon::currencies::CONTENT.as_bytes());
         hash.finish()
     }
 

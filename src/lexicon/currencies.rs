@@ -18,6 +18,10 @@ use crate::text::{fold, is_word_char};
 /// The file's name in messages.
 const FILE: &str = "lexicons/currencies.txt";
 
+/// The file's content, compiled in; the tagger's fingerprint hashes it, so an index re-tags
+/// its articles when the table changes, as it does when a lexicon changes.
+pub(crate) const CONTENT: &str = include_str!("../../lexicons/currencies.txt");
+
 /// The header line, which names the columns.
 const HEADER: &str = "code\tnames\tsymbols\tsubunits\tper_unit";
 
@@ -66,7 +70,7 @@ pub(crate) struct Currencies {
 /// The table compiled into dossier, read on first use.
 pub(crate) fn currencies() -> &'static Currencies {
     static TABLE: OnceLock<Currencies> = OnceLock::new();
-    TABLE.get_or_init(|| Currencies::parse(FILE, include_str!("../../lexicons/currencies.txt")))
+    TABLE.get_or_init(|| Currencies::parse(FILE, CONTENT))
 }
 
 /// A written form as the table and the lookups compare it: folded (lower case, no accents),
