@@ -275,9 +275,11 @@ const MONEY_CUES: &[&str] = &[
 ];
 
 /// Whether "pound(s)" ending at word `last`, after a figure starting at word `first`, is the
-/// currency: a coin or a note ("a two-pound coin"), or a money word shortly before the figure
-/// in its sentence ("fined 2 million pounds"). "Pounds of" is always a weight ("300 pounds of
-/// cocaine"), and so are pounds with no money word near: this corpus weighs drugs in pounds.
+/// currency: a coin or a note ("a two-pound coin"), or a money word a few words before the
+/// figure in its phrase ("fined 2 million pounds"), with no punctuation and no other number
+/// between them ("worth $1 million, totaling 2,000 pounds" weighs). "Pounds of" is always a
+/// weight ("300 pounds of cocaine"), and so are pounds with no money word near: this corpus
+/// weighs drugs in pounds.
 fn pounds_are_money(doc: &Doc<'_>, first: usize, last: usize) -> bool {
     let after = (last + 1 < doc.words.len()).then(|| doc.word(last + 1));
     match after {
@@ -285,11 +287,12 @@ fn pounds_are_money(doc: &Doc<'_>, first: usize, last: usize) -> bool {
         Some("coin" | "coins" | "note" | "notes" | "banknote" | "banknotes") => return true,
         _ => {}
     }
-    for k in (first.saturating_sub(6)..first).rev() {
-        if doc.gap_after(k).contains(['.', ';', ':', '!', '?']) {
+    for k in (first.saturating_sub(5)..first).rev() {
+        let word = doc.word(k);
+        if doc.gap_after(k) != " " || word.as_bytes()[0].is_ascii_digit() {
             break;
         }
-        if MONEY_CUES.contains(&doc.word(k)) {
+        if MONEY_CUES.contains(&word) {
             return true;
         }
     }
@@ -425,6 +428,8 @@ mod tests {
             "seizures climbed to 68,000 pounds in 2023",
             "a 10-pound bag",
             "worth it: 40 pounds",
+            "marijuana worth an estimated $1 million, totaling 2,000 pounds",
+            "worth $1 million and 2,000 pounds",
         ] {
             assert_eq!(after_first_number(weight), None, "{weight}");
         }
