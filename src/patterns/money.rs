@@ -111,11 +111,15 @@ pub fn currency_after(
         .or_else(|| words_after(doc, end, first, symbol_before))
 }
 
-/// A sub-unit or symbol glued to the digits: "385p". Not "5p.m.", a time.
+/// A sub-unit or symbol glued to the digits: "385p", also at the end of a sentence ("fell to
+/// 92p."). Not "5p.m.", a time.
 fn glued_after(doc: &Doc<'_>, last: &super::numbers::Number) -> Option<(Money, usize)> {
     let text = doc.text();
     let (start, end) = last.attached;
-    if start == end || text[end..].starts_with('.') {
+    let abbreviation = text[end..]
+        .strip_prefix('.')
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphabetic()));
+    if start == end || abbreviation {
         return None;
     }
     let d = currencies().get(&text[start..end])?;
@@ -401,6 +405,7 @@ mod tests {
         assert_eq!(after("15-cent"), Some(("USD", 100, 0, "-cent".into())));
         assert_eq!(after("385p"), Some(("GBP", 100, 0, "p".into())));
         assert_eq!(after("5p.m."), None);
+        assert_eq!(after("92p."), Some(("GBP", 100, 0, "p".into())));
         assert_eq!(after("5 p.m."), None, "one letter is read only glued");
         assert_eq!(after("5 dólares"), Some(("USD", 1, 0, " dolares".into())));
         assert_eq!(after("40 mdp"), Some(("MXN", 1, 6, " mdp".into())));
