@@ -1,7 +1,8 @@
 //! The pipeline: an article's text in, its entities out. Stages run in this visible order:
 //!
 //! 1. fold the text, split it into words and classify them ([`crate::text`],
-//!    [`crate::patterns::vocabulary`]);
+//!    [`crate::patterns::vocabulary`]); tell a Spanish article by its function words
+//!    ([`crate::patterns::language`]), for how its figures are read;
 //! 2. lexicon hits, and compounds of them ("AR-15 rifles", "Colt pistol");
 //! 3. name patterns: titled people, people with a known given name, organization phrases, a
 //!    nation's bodies ("Iraqi forces"), coordinated names ("the Sinaloa and Gulf cartels");
@@ -23,7 +24,8 @@ use crate::lexicon::compound::compounds;
 use crate::lexicon::matcher::hit_entity;
 use crate::lexicon::{Lexicon, Matcher};
 use crate::patterns::dates::{Published, find_dates};
-use crate::patterns::figures::find_figures;
+use crate::patterns::figures::{Reading, find_figures};
+use crate::patterns::language::Language;
 use crate::patterns::outlets::Currency;
 use crate::patterns::{acronyms, metonymy, names, organizations, places, ships, urls, vocabulary};
 use crate::resolve::{Candidate, Source, resolve};
@@ -103,10 +105,11 @@ impl Tagger {
     pub(crate) fn tag_text(&self, text: &str, context: Context) -> Vec<Entity> {
         let doc = Doc::new(text);
         let classes = vocabulary::classify(&doc);
+        let language = Language::detect(&classes);
         let mut candidates = Vec::new();
         self.lexicon_stage(&doc, &mut candidates);
         self.name_stage(&doc, &classes, &mut candidates);
-        pattern_stage(&doc, &classes, context, &mut candidates);
+        pattern_stage(&doc, &classes, context, language, &mut candidates);
         acronym_stage(&doc, &mut candidates);
         let mut entities = resolve(candidates);
         metonymy::mark_acting_states(&doc, &mut entities);
@@ -191,12 +194,17 @@ fn pattern_stage(
     doc: &Doc<'_>,
     classes: &[u32],
     context: Context,
+    language: Language,
     candidates: &mut Vec<Candidate>,
 ) {
     let mut found = Vec::new();
     find_dates(doc, classes, context.published, &mut found);
     propose(candidates, &mut found, Source::Date);
-    find_figures(doc, classes, context.currency, &mut found);
+    let reading = Reading {
+        currency: context.currency,
+        language,
+    };
+    find_figures(doc, classes, reading, &mut found);
     propose(candidates, &mut found, Source::Figure);
     ships::find_ships(doc, classes, &mut found);
     places::find_places(doc, classes, &mut found);

@@ -8,6 +8,7 @@
 use std::sync::Arc;
 
 use super::codes::is_code;
+use super::language::Language;
 use super::money::{currency_after, currency_before, repeated_sign, subunits_after};
 use super::numbers::{Number, read_number, round_scaled};
 use super::outlets::Currency;
@@ -16,18 +17,30 @@ use super::units::{attached_measure, counted_noun_after, measure_at};
 use crate::entity::{Entity, Label, Qualifier, Value};
 use crate::text::Doc;
 
+/// How an article's figures are read: what "$" means for its source, and the language its
+/// numbers are written in.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reading {
+    pub currency: Currency,
+    pub language: Language,
+}
+
 /// Appends every figure of `doc` to `out` (folded offsets).
-pub fn find_figures(doc: &Doc<'_>, classes: &[u32], currency: Currency, out: &mut Vec<Entity>) {
-    use super::vocabulary::{ARTICLE, DIGITS, NUMBER};
+pub fn find_figures(doc: &Doc<'_>, classes: &[u32], reading: Reading, out: &mut Vec<Entity>) {
+    use super::vocabulary::{ARTICLE, DIGITS, NUMBER, SPANISH_NUMBER};
+    let number_words = match reading.language {
+        Language::English => NUMBER | ARTICLE,
+        Language::Spanish => SPANISH_NUMBER,
+    };
     let mut free_from = 0; // figures never overlap: skip words inside the last one
     for (i, &class) in classes.iter().enumerate() {
-        if class & (DIGITS | NUMBER | ARTICLE) == 0
+        if class & (DIGITS | number_words) == 0
             || doc.words[i].start < free_from
-            || !may_start_number(doc, i)
+            || reading.language == Language::English && !may_start_number(doc, i)
         {
             continue;
         }
-        if let Some(figure) = figure_at(doc, i, currency) {
+        if let Some(figure) = figure_at(doc, i, reading) {
             free_from = figure.end;
             out.push(figure);
         }
@@ -46,10 +59,11 @@ fn may_start_number(doc: &Doc<'_>, i: usize) -> bool {
             ))
 }
 
-fn figure_at(doc: &Doc<'_>, i: usize, currency: Currency) -> Option<Entity> {
+fn figure_at(doc: &Doc<'_>, i: usize, reading: Reading) -> Option<Entity> {
     let text = doc.text();
-    let first = read_number(doc, i)?;
-    let money_before = currency_before(doc, i, currency);
+    let language = reading.language;
+    let first = read_number(doc, i, language)?;
+    let money_before = currency_before(doc, i, reading.currency);
     // A currency around the number makes it an amount, also after the capitals that would
     // otherwise make it a name's number ("USD 5", "Rs 5", "Pagaron 40 mdp"), with a leading
     // zero ("$0.50") and with letters after the digits ("92p").
@@ -62,22 +76,23 @@ fn figure_at(doc: &Doc<'_>, i: usize, currency: Currency) -> Option<Entity> {
     }
     let first = with_scales(doc, first, money_before.is_some());
     let span_start = money_before.map_or(first.start, |(_, s)| s);
-    let amount = read_amount(doc, &first, span_start, money_before.is_some())?;
+    let amount = read_amount(doc, &first, span_start, money_before.is_some(), language)?;
     let mut qualifier = if amount.plus {
         Some(Qualifier::Over)
     } else {
         qualifier_before(doc, span_start)
     };
     let mut end = amount.end;
+    let unit_from = unit_search_from(doc, &amount, language);
 
     // What follows the amount: percent, a currency, a unit of measure, or a counted noun.
     let mut money = None;
     let (label, mut unit): (Label, Option<Arc<str>>) =
-        if let Some(percent_end) = percent_after(doc, end) {
+        if let Some(percent_end) = percent_after(doc, unit_from) {
             end = percent_end;
             (Label::PERCENT, Some(Arc::from("%")))
         } else if let Some((after, after_end)) =
-            currency_after(doc, &amount.last, end, i, money_before.is_some())
+            currency_after(doc, &amount.last, unit_from, i, money_before.is_some())
         {
             end = after_end;
             money = Some(after);
@@ -89,7 +104,7 @@ fn figure_at(doc: &Doc<'_>, i: usize, currency: Currency) -> Option<Entity> {
             (Label::QUANTITY, None)
         };
     if label == Label::QUANTITY {
-        if let Some((measure, measure_end)) = measure_after(doc, &amount, end)? {
+        if let Some((measure, measure_end)) = measure_after(doc, &amount, unit_from)? {
             unit = Some(Arc::from(measure));
             end = measure_end;
         }
@@ -98,8 +113,11 @@ fn figure_at(doc: &Doc<'_>, i: usize, currency: Currency) -> Option<Entity> {
         }
         if unit.is_none() {
             let plural = amount.high.is_some() || amount.low != 1.0;
-            unit = counted_noun_after(doc, doc.word_from(end), plural).map(Arc::from);
+            unit = counted_noun_after(doc, doc.word_from(end), plural, language).map(Arc::from);
             if !first.digits && doc.word(i) == "one" && !counts_one(doc, i, unit.is_some()) {
+                return None;
+            }
+            if is_spanish_article_one(doc, i, &amount) {
                 return None;
             }
         }
@@ -110,7 +128,7 @@ fn figure_at(doc: &Doc<'_>, i: usize, currency: Currency) -> Option<Entity> {
     };
     // "eleven dollars and twenty cents": the cents after a currency named after the amount.
     if let Some(m) = money.filter(|_| amount.high.is_none() && money_before.is_none())
-        && let Some((cents, cents_end)) = subunits_after(doc, end, m)
+        && let Some((cents, cents_end)) = subunits_after(doc, end, m, language)
     {
         low += cents;
         end = cents_end;
@@ -183,8 +201,15 @@ struct Amount {
 }
 
 /// Reads the amount starting with `first`: a single number, "60-plus", or a range ("5-10",
-/// "20 to 30", "between 20 and 30"). A range of years is a period, for the date finder.
-fn read_amount(doc: &Doc<'_>, first: &Number, span_start: usize, money: bool) -> Option<Amount> {
+/// "20 to 30", "between 20 and 30", "entre 5 y 10"). A range of years is a period, for the
+/// date finder.
+fn read_amount(
+    doc: &Doc<'_>,
+    first: &Number,
+    span_start: usize,
+    money: bool,
+    language: Language,
+) -> Option<Amount> {
     let text = doc.text();
     let after = &text[first.end..];
     let plus_rest = after
@@ -209,7 +234,7 @@ fn read_amount(doc: &Doc<'_>, first: &Number, span_start: usize, money: bool) ->
             plus: true,
         });
     }
-    let Some(high) = range_end(doc, span_start, first, money) else {
+    let Some(high) = range_end(doc, span_start, first, money, language) else {
         return Some(Amount {
             low: first.value,
             high: None,
@@ -282,6 +307,28 @@ fn counts_one(doc: &Doc<'_>, i: usize, has_noun: bool) -> bool {
         && !matches!(prev, Some("no" | "any" | "every" | "each" | "some" | "the"))
 }
 
+/// Spanish "un", "una", "uno" alone is an article or a pronoun ("un hombre", "uno de los
+/// detenidos"), not a count: it is a figure only with a scale or a measure ("un millón", "una
+/// tonelada"), which the caller has already looked for.
+fn is_spanish_article_one(doc: &Doc<'_>, i: usize, amount: &Amount) -> bool {
+    matches!(doc.word(i), "un" | "una" | "uno") && !amount.last.scaled && amount.high.is_none()
+}
+
+/// Where a figure's unit is looked for: right after the amount, or in Spanish after the "de"
+/// that joins "millones" (and "mil millones", "billones") to what they count: "1,5 millones
+/// de pesos", "2 millones de litros".
+fn unit_search_from(doc: &Doc<'_>, amount: &Amount, language: Language) -> usize {
+    let end = amount.end;
+    let next = doc.word_from(end);
+    let joined = language == Language::Spanish
+        && amount.last.scale_power >= 6
+        && next + 1 < doc.words.len()
+        && doc.word(next) == "de"
+        && doc.gap_before(next) == " "
+        && doc.gap_before(next + 1) == " ";
+    if joined { doc.words[next].end } else { end }
+}
+
 /// A unit measure followed by "old" is an age ("34-year-old", "12 years old"): not a figure.
 fn is_old(after_unit: &str) -> bool {
     after_unit.starts_with("-old") || after_unit.starts_with(" old")
@@ -303,23 +350,37 @@ fn percent_word(doc: &Doc<'_>, next: usize, gap: &str) -> Option<usize> {
     }
 }
 
-/// The high end of a range starting with `low`: "-10", " to 10", " and 30" after "between",
-/// read with the scales of [`with_scales`] (`money` when a currency sign starts the figure).
-fn range_end(doc: &Doc<'_>, span_start: usize, low: &Number, money: bool) -> Option<Number> {
+/// The high end of a range starting with `low`: "-10", " to 10", " and 30" after "between";
+/// in Spanish " y 10" after "entre", " a 10" after "de" or "entre". Read with the scales of
+/// [`with_scales`] (`money` when a currency sign starts the figure).
+fn range_end(
+    doc: &Doc<'_>,
+    span_start: usize,
+    low: &Number,
+    money: bool,
+    language: Language,
+) -> Option<Number> {
     let text = doc.text();
     let after = &text[low.end..];
-    let between = text[..span_start].trim_end().ends_with("between");
-    let joiner = ["-", " - ", " to ", " and ", " or "]
-        .into_iter()
-        .find(|j| after.starts_with(j))?;
-    if matches!(joiner, " and " | " or ") && !between {
+    let before = text[..span_start].trim_end();
+    let word_before = before.rsplit(|c: char| !c.is_alphanumeric()).next();
+    let between = before.ends_with("between") || word_before == Some("entre");
+    let joiners: &[&str] = match language {
+        Language::English => &["-", " - ", " to ", " and ", " or "],
+        Language::Spanish => &["-", " - ", " y ", " a ", " o "],
+    };
+    let joiner = *joiners.iter().find(|j| after.starts_with(**j))?;
+    let spanish_from = joiner == " a " && matches!(word_before, Some("de" | "entre"));
+    if matches!(joiner, " and " | " or " | " y " | " o ") && !between
+        || joiner == " a " && !spanish_from
+    {
         return None;
     }
     // A repeated currency: "$5 million to $10 million".
     let from = low.end + joiner.len();
     let from = from + repeated_sign(&text[from..]);
     let j = doc.word_starting_at(from)?;
-    let high = with_scales(doc, read_number(doc, j)?, money);
+    let high = with_scales(doc, read_number(doc, j, language)?, money);
     if high.value <= low.value && high.scale_power == low.scale_power {
         return None;
     }
@@ -344,12 +405,12 @@ mod tests {
     fn figures(text: &str) -> Vec<Figure> {
         let doc = Doc::new(text);
         let mut out = Vec::new();
-        find_figures(
-            &doc,
-            &super::super::vocabulary::classify(&doc),
-            Currency::default(),
-            &mut out,
-        );
+        let classes = super::super::vocabulary::classify(&doc);
+        let reading = Reading {
+            currency: Currency::default(),
+            language: Language::detect(&classes),
+        };
+        find_figures(&doc, &classes, reading, &mut out);
         out.iter()
             .map(|e| {
                 let mention = doc.original_span(e.start, e.end);
@@ -499,10 +560,14 @@ mod tests {
     fn the_dollar_sign_follows_the_source() {
         let doc = Doc::new("a $500 fine");
         let mut out = Vec::new();
+        let reading = Reading {
+            currency: Currency { dollar_sign: "MXN" },
+            language: Language::English,
+        };
         find_figures(
             &doc,
             &super::super::vocabulary::classify(&doc),
-            Currency { dollar_sign: "MXN" },
+            reading,
             &mut out,
         );
         assert_eq!(out[0].unit.as_deref(), Some("MXN"));

@@ -9,6 +9,7 @@
 //! of the unit ("50 cents" is 0.5 USD), and may follow a whole amount ("eleven dollars and
 //! twenty cents"). A bare "$" is the dollar of the article's source ([`Currency`]).
 
+use super::language::Language;
 use super::numbers::read_number;
 use super::outlets::Currency;
 use super::units::measure_at;
@@ -305,8 +306,13 @@ fn pounds_are_money(doc: &Doc<'_>, first: usize, last: usize) -> bool {
 
 /// The sub-units after a whole amount in `money`, written with a name: "eleven dollars and
 /// twenty cents", "7 dollars 25 cents", "5 pesos con 50 centavos". Returns their value in the
-/// currency and where they end.
-pub fn subunits_after(doc: &Doc<'_>, end: usize, money: Money) -> Option<(f64, usize)> {
+/// currency and where they end. The number is read in the article's `language`.
+pub fn subunits_after(
+    doc: &Doc<'_>,
+    end: usize,
+    money: Money,
+    language: Language,
+) -> Option<(f64, usize)> {
     if money.per_unit != 1 || money.power != 0 {
         return None;
     }
@@ -318,7 +324,7 @@ pub fn subunits_after(doc: &Doc<'_>, end: usize, money: Money) -> Option<(f64, u
     if !spaced(j) {
         return None;
     }
-    let cents = read_number(doc, j)?;
+    let cents = read_number(doc, j, language)?;
     let name = doc.word_from(cents.end);
     if cents.attached.0 != cents.attached.1 || !spaced(name) {
         return None;

@@ -1,6 +1,8 @@
 //! Reading numbers: digits with separators and decimals, attached scales ("1.2bn"), scale words
-//! ("11 million"), and numbers in words ("twenty-five", "two dozen").
+//! ("11 million"), and numbers in words ("twenty-five", "two dozen"). A Spanish article's
+//! numbers are read by [`super::spanish_numbers`], with the digit reader here.
 
+use super::language::Language;
 use super::vocabulary;
 use crate::text::Doc;
 
@@ -73,12 +75,15 @@ pub fn is_number_word(word: &str) -> bool {
     vocabulary::has(word, vocabulary::NUMBER)
 }
 
-/// Reads the number that begins at word `i`, if any.
-pub fn read_number(doc: &Doc<'_>, i: usize) -> Option<Number> {
+/// Reads the number that begins at word `i`, if any, as written in `language`.
+pub fn read_number(doc: &Doc<'_>, i: usize, language: Language) -> Option<Number> {
+    if language.is_spanish() {
+        return super::spanish_numbers::read(doc, i);
+    }
     let word = doc.word(i);
     let first = word.as_bytes()[0];
     let mut number = if first.is_ascii_digit() {
-        read_digits(doc, i)?
+        read_digits(doc, i, language)?
     } else {
         read_words(doc, i)?
     };
@@ -110,7 +115,13 @@ pub(super) fn round_scaled(value: f64) -> f64 {
     }
 }
 
-fn read_digits(doc: &Doc<'_>, i: usize) -> Option<Number> {
+/// Reads digits with their thousands separators and decimals. English groups with commas and
+/// marks decimals with a dot ("11,000,000", "5.93"). Spanish writes both that way (Mexico) and
+/// the other way round (Spain: "2.300.000", "1,5"): a separator followed by exactly three
+/// digits groups thousands, and either separator before other digits, or the one the groups
+/// did not use, marks decimals ("1,5", "1.4", "1.500,75").
+pub(super) fn read_digits(doc: &Doc<'_>, i: usize, language: Language) -> Option<Number> {
+    let spanish = language.is_spanish();
     let text = doc.text();
     let bytes = text.as_bytes();
     let start = doc.words[i].start;
@@ -125,11 +136,16 @@ fn read_digits(doc: &Doc<'_>, i: usize) -> Option<Number> {
         pos += 1;
         int_digits += 1;
     }
-    let mut grouped = false;
-    // Thousands separators: "11,000,000" — groups of exactly three digits after a comma.
-    while int_digits <= 3 || grouped {
+    let mut group_separator = None;
+    // Thousands separators: "11,000,000" — groups of exactly three digits after the separator.
+    while int_digits <= 3 || group_separator.is_some() {
+        let separator = bytes.get(pos).copied();
+        let allowed = match group_separator {
+            Some(g) => separator == Some(g),
+            None => separator == Some(b',') || spanish && separator == Some(b'.'),
+        };
         let group = bytes.get(pos + 1..pos + 4);
-        let is_group = bytes.get(pos) == Some(&b',')
+        let is_group = allowed
             && group.is_some_and(|g| g.iter().all(u8::is_ascii_digit))
             && !bytes.get(pos + 4).is_some_and(u8::is_ascii_digit);
         if !is_group {
@@ -138,11 +154,19 @@ fn read_digits(doc: &Doc<'_>, i: usize) -> Option<Number> {
         for &b in &bytes[pos + 1..pos + 4] {
             mantissa = mantissa.checked_mul(10)?.checked_add((b - b'0') as u64)?;
         }
+        group_separator = separator;
         pos += 4;
-        grouped = true;
     }
-    // Decimals: "1.2", "5.93".
-    if bytes.get(pos) == Some(&b'.') && bytes.get(pos + 1).is_some_and(u8::is_ascii_digit) {
+    let grouped = group_separator.is_some();
+    // Decimals: "1.2", "5.93"; in Spanish also "1,5".
+    let decimal_mark = |b: u8| match (spanish, group_separator) {
+        (false, _) | (true, Some(b',')) => b == b'.',
+        (true, Some(_)) => b == b',',
+        (true, None) => b == b'.' || b == b',',
+    };
+    if bytes.get(pos).is_some_and(|&b| decimal_mark(b))
+        && bytes.get(pos + 1).is_some_and(u8::is_ascii_digit)
+    {
         pos += 1;
         while pos < bytes.len() && bytes[pos].is_ascii_digit() {
             mantissa = mantissa
@@ -291,7 +315,7 @@ mod tests {
 
     fn number(text: &str) -> Option<(f64, String)> {
         let doc = Doc::new(text);
-        read_number(&doc, 0).map(|n| (n.value, text[n.start..n.end].to_string()))
+        read_number(&doc, 0, Language::English).map(|n| (n.value, text[n.start..n.end].to_string()))
     }
 
     #[test]
@@ -343,10 +367,11 @@ mod tests {
     #[test]
     fn glued_letters_are_left_to_the_caller() {
         let doc = Doc::new("300kg");
-        let n = read_number(&doc, 0).unwrap();
+        let n = read_number(&doc, 0, Language::English).unwrap();
         assert_eq!(n.value, 300.0);
         assert_eq!(&doc.text()[n.attached.0..n.attached.1], "kg");
-        assert!(read_number(&Doc::new("2024"), 0).unwrap().year_like);
-        assert!(!read_number(&Doc::new("2,024"), 0).unwrap().year_like);
+        let english = |text| read_number(&Doc::new(text), 0, Language::English).unwrap();
+        assert!(english("2024").year_like);
+        assert!(!english("2,024").year_like);
     }
 }

@@ -1,4 +1,5 @@
-//! Qualifiers before a figure ("more than", "nearly"), normalized to the contract's six.
+//! Qualifiers before a figure ("more than", "nearly"; "más de", "casi"), normalized to the
+//! contract's six.
 
 use crate::entity::Qualifier;
 use crate::text::{Doc, is_word_char};
@@ -43,6 +44,22 @@ const PHRASES: &[(&str, Qualifier)] = &[
     ("an approximate", Qualifier::About),
     ("circa", Qualifier::About),
     ("an average of", Qualifier::About),
+    // Spanish, folded.
+    ("no mas de", Qualifier::UpTo),
+    ("poco mas de", Qualifier::Over),
+    ("mas de", Qualifier::Over),
+    ("poco menos de", Qualifier::Nearly),
+    ("menos de", Qualifier::Under),
+    ("al menos", Qualifier::AtLeast),
+    ("por lo menos", Qualifier::AtLeast),
+    ("cuando menos", Qualifier::AtLeast),
+    ("hasta", Qualifier::UpTo),
+    ("casi", Qualifier::Nearly),
+    ("cerca de", Qualifier::Nearly),
+    ("alrededor de", Qualifier::About),
+    ("aproximadamente", Qualifier::About),
+    ("unos", Qualifier::About),
+    ("unas", Qualifier::About),
 ];
 
 /// The qualifier written just before folded byte `start`, if any.
@@ -79,6 +96,13 @@ pub fn qualifier_before(doc: &Doc<'_>, start: usize) -> Option<Qualifier> {
             | "estimated"
             | "circa"
             | "approximate"
+            | "de"
+            | "menos"
+            | "hasta"
+            | "casi"
+            | "aproximadamente"
+            | "unos"
+            | "unas"
     ) {
         return None;
     }
@@ -114,7 +138,10 @@ mod tests {
 
     fn q(text: &str) -> Option<&'static str> {
         let doc = Doc::new(text);
-        let start = text.find(|c: char| c.is_ascii_digit() || c == '$').unwrap();
+        let start = doc
+            .text()
+            .find(|c: char| c.is_ascii_digit() || c == '$')
+            .unwrap();
         qualifier_before(&doc, start).map(Qualifier::as_str)
     }
 
@@ -131,5 +158,21 @@ mod tests {
         assert_eq!(q("no more than 5"), Some("up to"));
         assert_eq!(q("the 5"), None);
         assert_eq!(q("handsome 5"), None);
+    }
+
+    #[test]
+    fn spanish_phrases_are_normalized() {
+        assert_eq!(q("aseguraron casi 600"), Some("nearly"));
+        assert_eq!(q("con más de 300"), Some("over"));
+        assert_eq!(q("poco más de 20"), Some("over"));
+        assert_eq!(q("menos de 15"), Some("under"));
+        assert_eq!(q("alrededor de 9"), Some("about"));
+        assert_eq!(q("cerca de 40"), Some("nearly"));
+        assert_eq!(q("a unos 190"), Some("about"));
+        assert_eq!(q("hasta 50"), Some("up to"));
+        assert_eq!(q("aproximadamente 70"), Some("about"));
+        assert_eq!(q("al menos 94"), Some("at least"));
+        assert_eq!(q("por lo menos 3"), Some("at least"));
+        assert_eq!(q("el 2 de 5"), None);
     }
 }

@@ -1,24 +1,28 @@
 //! The vocabulary around numbers: units of measure, currencies, counted nouns.
 
+use super::language::Language;
 use super::vocabulary;
 use crate::text::Doc;
 
 /// A unit of measure written as one word, by its folded spelling.
 fn measure_word(word: &str) -> Option<&'static str> {
     Some(match word {
-        "kilogram" | "kilograms" | "kilo" | "kilos" | "kg" | "kgs" | "kilogramos" => "kg",
-        "gram" | "grams" | "gramme" | "grammes" | "g" | "gramos" => "g",
-        "milligram" | "milligrams" | "mg" => "mg",
-        "pound" | "pounds" | "lb" | "lbs" => "lb",
-        "ounce" | "ounces" | "oz" => "oz",
-        "ton" | "tons" | "tonne" | "tonnes" | "toneladas" => "t",
-        "kilometer" | "kilometers" | "kilometre" | "kilometres" | "km" | "kilometros" => "km",
-        "mile" | "miles" => "mi",
-        "meter" | "meters" | "metre" | "metres" | "metros" => "m",
+        "kilogram" | "kilograms" | "kilo" | "kilos" | "kg" | "kgs" | "kilogramo" | "kilogramos" => {
+            "kg"
+        }
+        "gram" | "grams" | "gramme" | "grammes" | "g" | "gramo" | "gramos" => "g",
+        "milligram" | "milligrams" | "mg" | "miligramo" | "miligramos" => "mg",
+        "pound" | "pounds" | "lb" | "lbs" | "libra" | "libras" => "lb",
+        "ounce" | "ounces" | "oz" | "onza" | "onzas" => "oz",
+        "ton" | "tons" | "tonne" | "tonnes" | "tonelada" | "toneladas" => "t",
+        "kilometer" | "kilometers" | "kilometre" | "kilometres" | "km" | "kilometro"
+        | "kilometros" => "km",
+        "mile" | "miles" | "milla" | "millas" => "mi",
+        "meter" | "meters" | "metre" | "metres" | "metro" | "metros" => "m",
         "foot" | "feet" | "ft" => "ft",
-        "hectare" | "hectares" | "hectareas" => "ha",
+        "hectare" | "hectares" | "hectarea" | "hectareas" => "ha",
         "acre" | "acres" => "acre",
-        "liter" | "liters" | "litre" | "litres" | "litros" => "l",
+        "liter" | "liters" | "litre" | "litres" | "litro" | "litros" => "l",
         "gallon" | "gallons" | "galones" => "gal",
         "barrel" | "barrels" => "bbl",
         "year" | "years" | "anos" => "year",
@@ -109,7 +113,12 @@ pub fn measure_at(doc: &Doc<'_>, j: usize) -> Option<(&'static str, usize)> {
         };
         return Some((area, doc.words[j + 1].end));
     }
-    if word == "nautical" && matches!(next_is(1), Some("miles" | "mile")) {
+    let nautical = match word {
+        "nautical" => matches!(next_is(1), Some("miles" | "mile")),
+        "millas" | "milla" => matches!(next_is(1), Some("nauticas" | "nautica")),
+        _ => false,
+    };
+    if nautical {
         return Some(("nmi", doc.words[j + 1].end));
     }
     if matches!(word, "metric" | "short") && matches!(next_is(1), Some("tons" | "ton" | "tonnes")) {
@@ -296,7 +305,15 @@ pub fn singularize(word: &str) -> Option<String> {
 /// suspects" gives "suspect"); a count of one for the last noun before the phrase ends ("one
 /// legal gun store in" gives "store"). Hyphenated heads keep their prefix ("co-defendant",
 /// "narco-sub"). "killed 15 in" gives nothing.
-pub fn counted_noun_after(doc: &Doc<'_>, first: usize, plural: bool) -> Option<String> {
+pub fn counted_noun_after(
+    doc: &Doc<'_>,
+    first: usize,
+    plural: bool,
+    language: Language,
+) -> Option<String> {
+    if language.is_spanish() {
+        return spanish_counted_noun(doc, first, plural);
+    }
     let mut first = first;
     // A partitive: "14 of the pistols", "two of the victims".
     if first + 1 < doc.words.len()
@@ -352,6 +369,84 @@ pub fn counted_noun_after(doc: &Doc<'_>, first: usize, plural: bool) -> Option<S
         .then(|| with_prefix(doc, first, j, word))
 }
 
+/// Adjectives that stand before a Spanish noun ("2 mil 300 nuevas denuncias"): the counted
+/// noun is the word after them.
+fn is_spanish_prenominal(word: &str) -> bool {
+    matches!(
+        word,
+        "nuevos"
+            | "nuevas"
+            | "otros"
+            | "otras"
+            | "presuntos"
+            | "presuntas"
+            | "supuestos"
+            | "supuestas"
+            | "diversos"
+            | "diversas"
+            | "distintos"
+            | "distintas"
+            | "diferentes"
+            | "principales"
+            | "primeros"
+            | "primeras"
+            | "ultimos"
+            | "ultimas"
+            | "posibles"
+    )
+}
+
+/// The singular of a Spanish plural ("fusiles", "cargadores", "armas", "luces", "dosis"), or `None` if
+/// the word does not end like one.
+pub fn singularize_spanish(word: &str) -> Option<String> {
+    if word.len() < 4 || !word.bytes().all(|b| b.is_ascii_lowercase()) || !word.ends_with('s') {
+        return None;
+    }
+    if word.ends_with("is") || word.ends_with("us") {
+        return Some(word.to_owned()); // the same in both numbers: "dosis", "virus"
+    }
+    if let Some(stem) = word.strip_suffix("ces") {
+        return Some(format!("{stem}z"));
+    }
+    // "-es" after a consonant that ends Spanish singulars: "fusil", "cargador", "camion".
+    if let Some(stem) = word.strip_suffix("es")
+        && stem.ends_with(['l', 'r', 'n', 'd', 'j', 'y'])
+    {
+        return Some(stem.to_owned());
+    }
+    Some(word[..word.len() - 1].to_owned())
+}
+
+/// The noun a Spanish figure counts: the head comes first and its adjectives after it ("74
+/// armas largas" gives "arma", "600 mil pastillas de fentanilo" gives "pastilla"), after a
+/// joining "de" ("3 millones de dosis") or a partitive ("31 de los cuerpos").
+fn spanish_counted_noun(doc: &Doc<'_>, first: usize, plural: bool) -> Option<String> {
+    let mut j = first;
+    let word_at = |j: usize| -> Option<&str> {
+        (j < doc.words.len() && doc.gap_before(j) == " ").then(|| doc.word(j))
+    };
+    if word_at(j) == Some("de") {
+        j += 1;
+        if matches!(word_at(j), Some("los" | "las")) {
+            j += 1;
+        }
+    }
+    while word_at(j).is_some_and(is_spanish_prenominal) {
+        j += 1;
+    }
+    let word = word_at(j)?;
+    if vocabulary::has(word, vocabulary::SPANISH_NOUN_END) || word == "de" {
+        return None;
+    }
+    if plural {
+        singularize_spanish(word)
+    } else {
+        word.bytes()
+            .all(|b| b.is_ascii_lowercase())
+            .then(|| word.to_owned())
+    }
+}
+
 /// The head noun at word `j` with the words hyphenated to it ("co-defendant").
 fn with_prefix(doc: &Doc<'_>, first: usize, j: usize, singular: &str) -> String {
     let mut k = j;
@@ -371,6 +466,53 @@ fn with_prefix(doc: &Doc<'_>, first: usize, j: usize, singular: &str) -> String 
 mod tests {
     use super::*;
 
+    fn english_noun(doc: &Doc<'_>, first: usize, plural: bool) -> Option<String> {
+        counted_noun_after(doc, first, plural, Language::English)
+    }
+
+    fn spanish_noun(text: &str, first: usize) -> Option<String> {
+        counted_noun_after(&Doc::new(text), first, true, Language::Spanish)
+    }
+
+    #[test]
+    fn spanish_heads_come_before_their_adjectives() {
+        assert_eq!(spanish_noun("74 armas largas", 1).as_deref(), Some("arma"));
+        assert_eq!(
+            spanish_noun("600 mil pastillas de fentanilo", 2).as_deref(),
+            Some("pastilla")
+        );
+        assert_eq!(
+            spanish_noun("23 fusiles de asalto", 1).as_deref(),
+            Some("fusil")
+        );
+        assert_eq!(
+            spanish_noun("2 mil 300 nuevas denuncias", 3).as_deref(),
+            Some("denuncia")
+        );
+        assert_eq!(
+            spanish_noun("31 de los cuerpos hallados", 1).as_deref(),
+            Some("cuerpo")
+        );
+        assert_eq!(spanish_noun("murieron 12 en el ataque", 2), None);
+        assert_eq!(spanish_noun("dos de ellos con blindaje", 1), None);
+        assert_eq!(singularize_spanish("luces").as_deref(), Some("luz"));
+        assert_eq!(
+            singularize_spanish("cargadores").as_deref(),
+            Some("cargador")
+        );
+        assert_eq!(singularize_spanish("paquetes").as_deref(), Some("paquete"));
+        assert_eq!(singularize_spanish("dosis").as_deref(), Some("dosis"));
+    }
+
+    #[test]
+    fn spanish_measures() {
+        let doc = Doc::new("190 millas nauticas");
+        assert_eq!(measure_at(&doc, 1).map(|m| m.0), Some("nmi"));
+        let doc = Doc::new("una tonelada");
+        assert_eq!(measure_at(&doc, 1).map(|m| m.0), Some("t"));
+        assert_eq!(in_kilograms("t", 41.0), Some(41_000.0));
+    }
+
     #[test]
     fn plurals_become_singular() {
         assert_eq!(singularize("pills").as_deref(), Some("pill"));
@@ -380,41 +522,29 @@ mod tests {
         assert_eq!(singularize("glass"), None);
         assert_eq!(singularize("famous"), None);
         let doc = Doc::new("15 people");
-        assert_eq!(counted_noun_after(&doc, 1, true).as_deref(), Some("person"));
+        assert_eq!(english_noun(&doc, 1, true).as_deref(), Some("person"));
     }
 
     #[test]
     fn the_counted_noun_skips_modifiers() {
         let doc = Doc::new("11 million fentanyl pills were seized");
-        assert_eq!(counted_noun_after(&doc, 2, true).as_deref(), Some("pill"));
+        assert_eq!(english_noun(&doc, 2, true).as_deref(), Some("pill"));
         let doc = Doc::new("killed 15 in an attack");
-        assert_eq!(counted_noun_after(&doc, 2, true), None);
+        assert_eq!(english_noun(&doc, 2, true), None);
         let doc = Doc::new("40 AR-15 rifles");
-        assert_eq!(counted_noun_after(&doc, 1, true).as_deref(), Some("rifle"));
+        assert_eq!(english_noun(&doc, 1, true).as_deref(), Some("rifle"));
         let doc = Doc::new("55 cartel suspects and two co-defendants, nine caches");
-        assert_eq!(
-            counted_noun_after(&doc, 1, true).as_deref(),
-            Some("suspect")
-        );
-        assert_eq!(
-            counted_noun_after(&doc, 5, true).as_deref(),
-            Some("co-defendant")
-        );
-        assert_eq!(counted_noun_after(&doc, 8, true).as_deref(), Some("cache"));
+        assert_eq!(english_noun(&doc, 1, true).as_deref(), Some("suspect"));
+        assert_eq!(english_noun(&doc, 5, true).as_deref(), Some("co-defendant"));
+        assert_eq!(english_noun(&doc, 8, true).as_deref(), Some("cache"));
         let doc = Doc::new(
             "14 of the pistols; four ballistics laboratories for two drive-through scanners",
         );
-        assert_eq!(counted_noun_after(&doc, 1, true).as_deref(), Some("pistol"));
-        assert_eq!(
-            counted_noun_after(&doc, 5, true).as_deref(),
-            Some("laboratory")
-        );
-        assert_eq!(
-            counted_noun_after(&doc, 9, true).as_deref(),
-            Some("scanner")
-        );
+        assert_eq!(english_noun(&doc, 1, true).as_deref(), Some("pistol"));
+        assert_eq!(english_noun(&doc, 5, true).as_deref(), Some("laboratory"));
+        assert_eq!(english_noun(&doc, 9, true).as_deref(), Some("scanner"));
         let doc = Doc::new("one legal gun store in town");
-        assert_eq!(counted_noun_after(&doc, 1, false).as_deref(), Some("store"));
+        assert_eq!(english_noun(&doc, 1, false).as_deref(), Some("store"));
     }
 
     #[test]

@@ -34,6 +34,14 @@ pub const NOUN_SEARCH_END: u32 = 1 << 19;
 pub const COMMON_CAPITALIZED: u32 = 1 << 20;
 /// Not from the table: the word starts with a digit.
 pub const DIGITS: u32 = 1 << 21;
+/// Very common Spanish function words, counted to tell a Spanish article ([`crate::patterns::language`]).
+pub const SPANISH_CUE: u32 = 1 << 22;
+/// Very common English function words, counted against the Spanish ones.
+pub const ENGLISH_CUE: u32 = 1 << 23;
+/// Spanish numbers written as words, read only in a Spanish article ("once" is English too).
+pub const SPANISH_NUMBER: u32 = 1 << 24;
+/// Spanish words that end the search for the noun a figure counts ("300 armas en …").
+pub const SPANISH_NOUN_END: u32 = 1 << 25;
 
 /// Ship prefixes of navies that appear in the news ("USS Mahan"), as written.
 pub const SHIP_PREFIXES: &[&str] = &[
@@ -536,6 +544,94 @@ pub const NUMBER_WORDS: &[(&str, u32)] = &[
     ("thousand", 1000),
 ];
 
+/// Spanish numbers written as words, with their value: units, teens, the "veinti-" words, tens,
+/// hundreds and "mil". Tens join units with "y" ("treinta y cinco"); "mil", "millones" and
+/// "billones" multiply ([`crate::patterns::spanish`]).
+pub const SPANISH_NUMBER_WORDS: &[(&str, u32)] = &[
+    ("un", 1),
+    ("uno", 1),
+    ("una", 1),
+    ("dos", 2),
+    ("tres", 3),
+    ("cuatro", 4),
+    ("cinco", 5),
+    ("seis", 6),
+    ("siete", 7),
+    ("ocho", 8),
+    ("nueve", 9),
+    ("diez", 10),
+    ("once", 11),
+    ("doce", 12),
+    ("trece", 13),
+    ("catorce", 14),
+    ("quince", 15),
+    ("dieciseis", 16),
+    ("diecisiete", 17),
+    ("dieciocho", 18),
+    ("diecinueve", 19),
+    ("veinte", 20),
+    ("veintiun", 21),
+    ("veintiuno", 21),
+    ("veintiuna", 21),
+    ("veintidos", 22),
+    ("veintitres", 23),
+    ("veinticuatro", 24),
+    ("veinticinco", 25),
+    ("veintiseis", 26),
+    ("veintisiete", 27),
+    ("veintiocho", 28),
+    ("veintinueve", 29),
+    ("treinta", 30),
+    ("cuarenta", 40),
+    ("cincuenta", 50),
+    ("sesenta", 60),
+    ("setenta", 70),
+    ("ochenta", 80),
+    ("noventa", 90),
+    ("cien", 100),
+    ("ciento", 100),
+    ("doscientos", 200),
+    ("doscientas", 200),
+    ("trescientos", 300),
+    ("trescientas", 300),
+    ("cuatrocientos", 400),
+    ("cuatrocientas", 400),
+    ("quinientos", 500),
+    ("quinientas", 500),
+    ("seiscientos", 600),
+    ("seiscientas", 600),
+    ("setecientos", 700),
+    ("setecientas", 700),
+    ("ochocientos", 800),
+    ("ochocientas", 800),
+    ("novecientos", 900),
+    ("novecientas", 900),
+    ("mil", 1000),
+];
+
+/// Spanish function words common in any Spanish text and absent from English prose; an
+/// article with more of these than of [`ENGLISH_CUES`] is read as Spanish. Words shared with
+/// English names ("de" in "Cartel de Sinaloa") count too: an English article about Mexico
+/// still has many more English cues.
+const SPANISH_CUES: &[&str] = &[
+    "de", "la", "el", "los", "las", "del", "y", "que", "en", "por", "con", "para", "se", "su",
+    "sus", "al", "una", "fue", "fueron", "entre", "como", "segun", "tambien", "este", "esta",
+];
+
+/// English function words, counted against [`SPANISH_CUES`].
+const ENGLISH_CUES: &[&str] = &[
+    "the", "of", "and", "to", "in", "on", "was", "were", "is", "are", "with", "that", "for",
+    "from", "by", "said", "has", "have", "it",
+];
+
+/// Spanish words that end the search for a counted noun: articles, prepositions other than
+/// "de" ("armas de fuego" goes on) and verbs that follow a bare number ("tres fueron …").
+const SPANISH_NOUN_ENDS: &[&str] = &[
+    "en", "a", "al", "por", "que", "y", "e", "o", "con", "para", "los", "las", "el", "la", "del",
+    "se", "fue", "fueron", "son", "eran", "entre", "sin", "desde", "hasta", "segun", "mas",
+    "menos", "su", "sus", "como", "tras", "sobre", "durante", "cada", "ya", "no", "ellos", "ellas",
+];
+
 /// Holidays that date an event: "on Thanksgiving Day", "this Christmas", "during Ramadan".
 pub const HOLIDAYS: &[&str] = &[
     "thanksgiving",
@@ -824,6 +920,30 @@ const COMMON_CAPITALIZED_WORDS: &[&str] = &[
     "because",
     "still",
     "yet",
+    // Spanish words that start a sentence before a figure ("Casi 600 mil …").
+    "casi",
+    "unos",
+    "unas",
+    "mas",
+    "menos",
+    "alrededor",
+    "cerca",
+    "hasta",
+    "aproximadamente",
+    "poco",
+    "entre",
+    "en",
+    "con",
+    "los",
+    "las",
+    "del",
+    "al",
+    "y",
+    "por",
+    "para",
+    "otros",
+    "otras",
+    "solo",
 ];
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -842,7 +962,7 @@ fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = Table::default();
-        let lists: [(&[&str], u32); 16] = [
+        let lists: [(&[&str], u32); 19] = [
             (HOLIDAYS, HOLIDAY),
             (PLACE_CUES, PLACE_CUE),
             (FACILITIES, FACILITY),
@@ -859,13 +979,21 @@ fn table() -> &'static Table {
             (SENTENCE_OPENERS, SENTENCE_OPENER),
             (NOUN_SEARCH_ENDS, NOUN_SEARCH_END),
             (COMMON_CAPITALIZED_WORDS, COMMON_CAPITALIZED),
+            (SPANISH_CUES, SPANISH_CUE),
+            (ENGLISH_CUES, ENGLISH_CUE),
+            (SPANISH_NOUN_ENDS, SPANISH_NOUN_END),
         ];
         for (words, class) in lists {
             for word in words {
                 table.entry(word).or_default().classes |= class;
             }
         }
-        for (valued, class) in [(MONTHS, MONTH), (NUMBER_WORDS, NUMBER)] {
+        let valued_lists = [
+            (MONTHS, MONTH),
+            (NUMBER_WORDS, NUMBER),
+            (SPANISH_NUMBER_WORDS, SPANISH_NUMBER),
+        ];
+        for (valued, class) in valued_lists {
             for &(word, value) in valued {
                 let entry = table.entry(word).or_default();
                 entry.classes |= class;
