@@ -1,9 +1,10 @@
 //! Spanish articles end to end: their figures read with Spanish scales, separators, number
-//! words, qualifiers and units; an English article's numbers stay read the English way.
+//! words, qualifiers and units, and their facts with Spanish verbs; an English article's
+//! numbers stay read the English way.
 
 mod common;
 
-use dossier::Article;
+use dossier::{Action, Article};
 
 /// One figure as the tagger gives it: (mention, value, value_max, unit, qualifier).
 type Figure = (
@@ -40,6 +41,16 @@ fn figure(text: &str, mention: &str) -> Figure {
         .find(|f| f.0 == mention)
         .cloned()
         .unwrap_or_else(|| panic!("no figure {mention:?} in {found:?}"))
+}
+
+/// (figure mention, action) of every fact of `text`.
+fn actions(text: &str) -> Vec<(String, Option<Action>)> {
+    let tagged = common::tagger().annotate(Article::new(text));
+    tagged
+        .facts
+        .iter()
+        .map(|f| (text[f.start..f.end].to_string(), f.action))
+        .collect()
 }
 
 #[test]
@@ -127,4 +138,17 @@ fn spanish_qualifiers_and_ranges() {
     assert_eq!((f.1, f.2), (20.0, Some(30.0)));
     assert_eq!(figure(text, "40").4, Some("about"));
     assert_eq!(figure(text, "12").4, Some("over"));
+}
+
+#[test]
+fn spanish_verbs_give_the_action() {
+    let text = "Los agentes decomisaron 300 kilos de cocaína en el puerto. Los sicarios \
+                asesinaron a 12 personas en la comunidad. Un juez sentenció a 4 integrantes del \
+                cártel. La banda trasladaba 80 armas en una camioneta.";
+    let found = actions(text);
+    let action = |mention: &str| found.iter().find(|(m, _)| m == mention).and_then(|f| f.1);
+    assert_eq!(action("300 kilos"), Some(Action::Seized), "{found:?}");
+    assert_eq!(action("12"), Some(Action::Killed), "{found:?}");
+    assert_eq!(action("4"), Some(Action::Sentenced), "{found:?}");
+    assert_eq!(action("80"), Some(Action::Trafficked), "{found:?}");
 }
