@@ -106,6 +106,14 @@ fn english_separators_in_an_english_article() {
 }
 
 #[test]
+fn the_day_of_a_spanish_date_is_not_a_count() {
+    let text = "Los marinos aseguraron 300 kilos de cocaína el 2 de marzo de 2024 en Manzanillo.";
+    let found = figures(text);
+    assert!(!found.iter().any(|f| f.0 == "2"), "{found:?}");
+    assert_eq!(figure(text, "300 kilos").1, 300.0);
+}
+
+#[test]
 fn spanish_number_words() {
     let text = "Los soldados detuvieron a treinta y cinco personas y hallaron doscientas armas \
                 y dos mil quinientos cartuchos en la bodega.";

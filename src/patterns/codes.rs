@@ -102,6 +102,36 @@ pub fn is_code(doc: &Doc<'_>, i: usize, number: &Number) -> bool {
     false
 }
 
+/// The day of a Spanish date, "2 de marzo": the date finder does not read Spanish dates, but
+/// the day must not become a count of two.
+pub fn is_spanish_day(doc: &Doc<'_>, number: &Number) -> bool {
+    let month = doc.text()[number.end..]
+        .strip_prefix(" de ")
+        .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next());
+    number.digits
+        && !number.scaled
+        && (1.0..=31.0).contains(&number.value)
+        && number.value.fract() == 0.0
+        && month.is_some_and(|m| {
+            matches!(
+                m,
+                "enero"
+                    | "febrero"
+                    | "marzo"
+                    | "abril"
+                    | "mayo"
+                    | "junio"
+                    | "julio"
+                    | "agosto"
+                    | "septiembre"
+                    | "setiembre"
+                    | "octubre"
+                    | "noviembre"
+                    | "diciembre"
+            )
+        })
+}
+
 /// An age: a number set off by commas after a name ("Juan Pérez, 31, of Tucson") or after
 /// "aged"/"ages" ("aged between 22 and 51"). Ages are not figures.
 fn is_age(doc: &Doc<'_>, i: usize, number: &Number) -> bool {

@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use super::codes::is_code;
+use super::codes::{is_code, is_spanish_day};
 use super::language::Language;
 use super::money::{currency_after, currency_before, repeated_sign, subunits_after};
 use super::numbers::{Number, read_number, round_scaled};
@@ -63,6 +63,9 @@ fn figure_at(doc: &Doc<'_>, i: usize, reading: Reading) -> Option<Entity> {
     let text = doc.text();
     let language = reading.language;
     let first = read_number(doc, i, language)?;
+    if language.is_spanish() && is_spanish_day(doc, &first) {
+        return None;
+    }
     let money_before = currency_before(doc, i, reading.currency);
     // A currency around the number makes it an amount, also after the capitals that would
     // otherwise make it a name's number ("USD 5", "Rs 5", "Pagaron 40 mdp"), with a leading
