@@ -114,6 +114,21 @@ fn the_day_of_a_spanish_date_is_not_a_count() {
 }
 
 #[test]
+fn spanish_masses_are_compared_in_kilograms() {
+    let text = "La Marina aseguró 1,5 toneladas de cocaína y 250 gramos de fentanilo en la lancha.";
+    let tagged = common::tagger().annotate(Article::new(text));
+    let base = |mention: &str| {
+        tagged
+            .facts
+            .iter()
+            .find(|f| &text[f.start..f.end] == mention)
+            .and_then(|f| f.value_base)
+    };
+    assert_eq!(base("1,5 toneladas"), Some(1500.0));
+    assert_eq!(base("250 gramos"), Some(0.25));
+}
+
+#[test]
 fn spanish_number_words() {
     let text = "Los soldados detuvieron a treinta y cinco personas y hallaron doscientas armas \
                 y dos mil quinientos cartuchos en la bodega.";
