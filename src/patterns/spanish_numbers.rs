@@ -112,9 +112,66 @@ fn million_word(word: &str) -> Option<i32> {
     }
 }
 
+/// What one step of the reading took in.
+struct Step {
+    /// The word after it.
+    next: usize,
+    /// Where it ends (folded bytes).
+    end: usize,
+    /// The number, when the step read digits.
+    digits: Option<Number>,
+}
+
+impl Sum {
+    /// Reads the word at `j` into the sum, if the grammar allows it there.
+    fn step(&mut self, doc: &Doc<'_>, j: usize) -> Option<Step> {
+        let word = doc.word(j);
+        let (next, end) = if word.as_bytes()[0].is_ascii_digit() {
+            let digits = digits_here(doc, j, self)?;
+            self.current = digits.value;
+            self.last = Last::Digits;
+            return Some(Step {
+                next: doc.word_from(digits.end),
+                end: digits.end,
+                digits: Some(digits),
+            });
+        } else if let Some(power) = million_word(word) {
+            self.million(power).then_some((j + 1, doc.words[j].end))?
+        } else if word == "mil" {
+            self.thousand().then_some((j + 1, doc.words[j].end))?
+        } else if word == "y" {
+            self.tens_and_unit(doc, j)
+                .then(|| (j + 2, doc.words[j + 1].end))?
+        } else {
+            let value = vocabulary::value(word, SPANISH_NUMBER).filter(|&v| v < 1000)?;
+            self.add_word(f64::from(value))
+                .then_some((j + 1, doc.words[j].end))?
+        };
+        Some(Step {
+            next,
+            end,
+            digits: None,
+        })
+    }
+
+    /// Adds the unit after "y" at word `j` to the tens before it ("treinta y cinco"); a "y"
+    /// anywhere else, or without a unit after it, ends the number.
+    fn tens_and_unit(&mut self, doc: &Doc<'_>, j: usize) -> bool {
+        let unit =
+            (self.last == Last::Tens && j + 1 < doc.words.len() && doc.gap_before(j + 1) == " ")
+                .then(|| vocabulary::value(doc.word(j + 1), SPANISH_NUMBER))
+                .flatten()
+                .filter(|&v| (1..10).contains(&v));
+        if let Some(unit) = unit {
+            self.current += f64::from(unit);
+            self.last = Last::Closed;
+        }
+        unit.is_some()
+    }
+}
+
 /// Reads the Spanish number that begins at word `i`, if any.
 pub fn read(doc: &Doc<'_>, i: usize) -> Option<Number> {
-    let first_digits = doc.word(i).as_bytes()[0].is_ascii_digit();
     let mut sum = Sum {
         high: 0.0,
         thousands: 0.0,
@@ -127,53 +184,15 @@ pub fn read(doc: &Doc<'_>, i: usize) -> Option<Number> {
     let mut attached = (0, 0);
     let mut j = i;
     while j < doc.words.len() && (j == i || doc.gap_before(j) == " ") {
-        let word = doc.word(j);
-        let next = if word.as_bytes()[0].is_ascii_digit() {
-            let Some(digits) = digits_here(doc, j, &sum) else {
-                break;
-            };
-            sum.current = digits.value;
-            sum.last = Last::Digits;
+        let Some(step) = sum.step(doc, j) else { break };
+        (j, end) = (step.next, step.end);
+        if let Some(digits) = step.digits {
             first.get_or_insert(digits);
-            end = digits.end;
             if digits.attached.0 != digits.attached.1 {
                 attached = digits.attached; // "300kg": the unit is the caller's
                 break;
             }
-            doc.word_from(digits.end)
-        } else if let Some(power) = million_word(word) {
-            if !sum.million(power) {
-                break;
-            }
-            end = doc.words[j].end;
-            j + 1
-        } else if word == "mil" {
-            if !sum.thousand() {
-                break;
-            }
-            end = doc.words[j].end;
-            j + 1
-        } else if word == "y" && sum.last == Last::Tens {
-            // "treinta y cinco": only with a unit after it.
-            let unit = (j + 1 < doc.words.len() && doc.gap_before(j + 1) == " ")
-                .then(|| vocabulary::value(doc.word(j + 1), SPANISH_NUMBER))
-                .flatten()
-                .filter(|&v| (1..10).contains(&v));
-            let Some(unit) = unit else { break };
-            sum.current += f64::from(unit);
-            sum.last = Last::Closed;
-            end = doc.words[j + 1].end;
-            j + 2
-        } else if let Some(value) = vocabulary::value(word, SPANISH_NUMBER)
-            && value < 1000
-            && sum.add_word(f64::from(value))
-        {
-            end = doc.words[j].end;
-            j + 1
-        } else {
-            break;
-        };
-        j = next;
+        }
     }
     if sum.last == Last::Start {
         return None;
@@ -182,7 +201,7 @@ pub fn read(doc: &Doc<'_>, i: usize) -> Option<Number> {
         value: sum.total(),
         start: doc.words[i].start,
         end,
-        digits: first_digits,
+        digits: doc.word(i).as_bytes()[0].is_ascii_digit(),
         // Only digits alone can be a year: "2024", not "2024 millones".
         year_like: first.is_some_and(|f| f.year_like && f.end == end),
         scaled: sum.power > 0,
