@@ -353,7 +353,7 @@ mod tests {
 
     fn after(text: &str) -> Option<(&'static str, u32, i32, String)> {
         let doc = Doc::new(text);
-        let number = read_number(&doc, 0)?;
+        let number = read_number(&doc, 0, Language::English)?;
         let (money, end) = currency_after(&doc, &number, number.end, 0, false)?;
         Some((
             money.code,
@@ -428,7 +428,7 @@ mod tests {
     fn after_first_number(text: &str) -> Option<&'static str> {
         let doc = Doc::new(text);
         let i = (0..doc.words.len()).find(|&i| doc.word(i).as_bytes()[0].is_ascii_digit())?;
-        let n = read_number(&doc, i)?;
+        let n = read_number(&doc, i, Language::English)?;
         currency_after(&doc, &n, n.end, i, false).map(|(money, _)| money.code)
     }
 
@@ -462,12 +462,15 @@ mod tests {
             per_unit: 1,
             power: 0,
         };
-        let (cents, end) = subunits_after(&doc, doc.words[1].end, usd).unwrap();
+        let (cents, end) = subunits_after(&doc, doc.words[1].end, usd, Language::English).unwrap();
         assert_eq!((cents, end), (0.25, doc.words[3].end));
-        let (cents, _) = subunits_after(&doc, doc.words[6].end, usd).unwrap();
+        let (cents, _) = subunits_after(&doc, doc.words[6].end, usd, Language::English).unwrap();
         assert_eq!(cents, 0.2);
         let yen = Money { code: "JPY", ..usd };
-        assert_eq!(subunits_after(&doc, doc.words[1].end, yen), None);
+        assert_eq!(
+            subunits_after(&doc, doc.words[1].end, yen, Language::English),
+            None
+        );
     }
 
     #[test]
