@@ -123,22 +123,24 @@ fn main() {
         MEASURE.as_secs(),
     );
     let mut one_client = None;
-    for &clients in LEVELS {
-        let run = load(&server.url, clients);
-        let mut times = run.times;
-        times.sort();
-        println!(
-            "{clients:>3} clients  {:>7.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms  max {:>7.2} ms  \
+    for (distinct, label) in [(false, "repeated"), (true, "distinct")] {
+        for &clients in LEVELS {
+            let run = load(&server.url, clients, distinct);
+            let mut times = run.times;
+            times.sort();
+            println!(
+                "{label} {clients:>3} clients  {:>7.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms  max {:>7.2} ms  \
              {} errors  ({} requests)",
-            times.len() as f64 / MEASURE.as_secs_f64(),
-            ms(at(&times, 0.5)),
-            ms(at(&times, 0.99)),
-            ms(at(&times, 1.0)),
-            run.errors,
-            times.len(),
-        );
-        if clients == 1 {
-            one_client = Some(at(&times, 0.5));
+                times.len() as f64 / MEASURE.as_secs_f64(),
+                ms(at(&times, 0.5)),
+                ms(at(&times, 0.99)),
+                ms(at(&times, 1.0)),
+                run.errors,
+                times.len(),
+            );
+            if distinct && clients == 1 {
+                one_client = Some(at(&times, 0.5));
+            }
         }
     }
 
@@ -182,8 +184,10 @@ struct Run {
 
 /// `clients` threads searching `url` through the mix for [`WARM_UP`], then for [`MEASURE`]
 /// timed. Each client starts at another point of the mix, so every search is in flight at
-/// once rather than the same one everywhere.
-fn load(url: &str, clients: usize) -> Run {
+/// once rather than the same one everywhere. The server keeps answers for the index's
+/// commit, so the repeated mix measures mostly kept answers; `distinct` adds a parameter the
+/// server ignores but that makes every query string new, measuring searches actually run.
+fn load(url: &str, clients: usize, distinct: bool) -> Run {
     let started = Instant::now();
     let (timed, end) = (started + WARM_UP, started + WARM_UP + MEASURE);
     let next = AtomicUsize::new(0);
@@ -205,7 +209,8 @@ fn load(url: &str, clients: usize) -> Run {
                         if sent >= end {
                             return run;
                         }
-                        let ok = get(&agent, url, &MIX[turn % MIX.len()]);
+                        let unique = distinct.then(|| next.fetch_add(1, Ordering::Relaxed));
+                        let ok = get(&agent, url, &MIX[turn % MIX.len()], unique);
                         turn += 1;
                         if sent < timed {
                             continue;
@@ -232,9 +237,9 @@ fn load(url: &str, clients: usize) -> Run {
     })
 }
 
-/// Sends `search` and reads the whole answer (so the connection is kept for the next one);
-/// whether it was a 200.
-fn get(agent: &ureq::Agent, url: &str, search: &Search) -> bool {
+/// Sends `search` (made a new query string by `unique`) and reads the whole answer (so the
+/// connection is kept for the next one); whether it was a 200.
+fn get(agent: &ureq::Agent, url: &str, search: &Search, unique: Option<usize>) -> bool {
     let mut request = agent
         .get(&format!("{url}api/search"))
         .query("q", search.query)
@@ -247,6 +252,9 @@ fn get(agent: &ureq::Agent, url: &str, search: &Search) -> bool {
     }
     if search.by_date {
         request = request.query("sort", "date");
+    }
+    if let Some(n) = unique {
+        request = request.query("_", &n.to_string());
     }
     match request.call() {
         Ok(response) => {

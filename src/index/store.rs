@@ -112,6 +112,12 @@ impl Index {
         &self.dir
     }
 
+    /// Which commit searches see now: it changes when the reader reloads after a commit, so
+    /// an answer kept under it is never stale.
+    pub fn generation(&self) -> Result<u64, Error> {
+        Ok(self.searcher()?.generation().generation_id())
+    }
+
     /// A searcher over the last commit.
     pub(crate) fn searcher(&self) -> Result<Searcher, Error> {
         if let Some(reader) = self.reader.get() {

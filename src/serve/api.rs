@@ -85,9 +85,23 @@ pub(crate) async fn search(
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
     blocking(move || {
-        let request = Params::parse(query.as_deref()).search()?;
-        let results = shared.index.search(&request)?;
-        Ok(json_bytes(results_json(&results)))
+        let raw = query.unwrap_or_default();
+        let generation = shared.index.generation()?;
+        let answer = match shared.answers.get(generation, &raw) {
+            Some(kept) => kept,
+            None => {
+                let request = Params::parse(Some(&raw)).search()?;
+                let results = shared.index.search(&request)?;
+                let answer = Bytes::from(without_newline(results_json(&results)));
+                shared.answers.put(generation, &raw, answer.clone());
+                answer
+            }
+        };
+        Ok((
+            [(header::CONTENT_TYPE, "application/json")],
+            Body::from(answer),
+        )
+            .into_response())
     })
     .await
 }
@@ -280,13 +294,18 @@ async fn tag_body(request: Request) -> Result<Bytes, ApiError> {
 }
 
 /// A JSON line (its newline dropped) as a response.
-fn json_bytes(mut line: Vec<u8>) -> Response {
+fn json_bytes(line: Vec<u8>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        Body::from(without_newline(line)),
+    )
+        .into_response()
+}
+
+/// `line` without its final newline.
+fn without_newline(mut line: Vec<u8>) -> Vec<u8> {
     if line.last() == Some(&b'\n') {
         line.pop();
     }
-    (
-        [(header::CONTENT_TYPE, "application/json")],
-        Body::from(line),
-    )
-        .into_response()
+    line
 }

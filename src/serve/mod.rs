@@ -4,6 +4,7 @@
 //! restart.
 
 mod api;
+mod cache;
 mod pages;
 mod params;
 mod profile;
@@ -27,6 +28,8 @@ use crate::tagger::Tagger;
 pub(crate) struct Shared {
     index: Index,
     tagger: Tagger,
+    /// `/api/search` answers kept for the index's current commit.
+    answers: cache::AnswerCache,
 }
 
 /// The routes.
@@ -93,7 +96,11 @@ pub fn serve(
         .enable_all()
         .build()
         .map_err(io("starting the server's runtime"))?;
-    let shared = Arc::new(Shared { index, tagger });
+    let shared = Arc::new(Shared {
+        index,
+        tagger,
+        answers: cache::AnswerCache::default(),
+    });
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr)
             .await
