@@ -250,8 +250,11 @@ fn read_amount(
         return None; // "2015-2016"
     }
     let mut low = first.value;
-    if first.scale_power == 0 && high.scale_power > 0 && !first.scaled {
-        low *= 10f64.powi(high.scale_power);
+    // "5-10 million": the low end borrows the scale, unless that would put it above the
+    // high end ("between 500,000 and 2 million" is half a million to two million).
+    let borrowed = low * 10f64.powi(high.scale_power);
+    if first.scale_power == 0 && high.scale_power > 0 && !first.scaled && borrowed < high.value {
+        low = borrowed;
     }
     Some(Amount {
         low,
@@ -556,6 +559,20 @@ mod tests {
             (f.1, f.3.as_deref()),
             (5.0, Some("m")),
             "without a currency, metres"
+        );
+    }
+
+    #[test]
+    fn a_range_lends_its_scale_only_to_a_low_end_below_it() {
+        let found =
+            figures("They asked between 500,000 and 2 million pesos, or 5-10 million dollars.");
+        let values: Vec<(f64, Option<f64>)> = found.iter().map(|f| (f.1, f.2)).collect();
+        assert_eq!(
+            values,
+            [
+                (500_000.0, Some(2_000_000.0)),
+                (5_000_000.0, Some(10_000_000.0))
+            ]
         );
     }
 

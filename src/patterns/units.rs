@@ -67,6 +67,13 @@ pub fn is_measure(unit: &str) -> bool {
     )
 }
 
+/// `n` to 15 significant digits: a binary product such as 7,000 × 0.45359237 comes out
+/// as 3175.1465900000003, where the exact decimal product is 3175.14659, and an analyst
+/// reading the table should see the latter.
+fn without_float_noise(n: f64) -> f64 {
+    format!("{n:.14e}").parse().unwrap_or(n)
+}
+
 /// A mass in kilograms, from a value in one of [`measure_word`]'s mass units ("t" is the
 /// metric ton: news rarely means the short ton, and never says which).
 pub fn in_kilograms(unit: &str, value: f64) -> Option<f64> {
@@ -79,7 +86,7 @@ pub fn in_kilograms(unit: &str, value: f64) -> Option<f64> {
         "oz" => 0.028_349_523_125,
         _ => return None,
     };
-    Some(value * per_unit)
+    Some(without_float_noise(value * per_unit))
 }
 
 /// A unit of measure glued to digits ("300kg", "5km", "20lbs").
@@ -465,6 +472,13 @@ fn with_prefix(doc: &Doc<'_>, first: usize, j: usize, singular: &str) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn conversions_give_the_exact_decimal() {
+        assert_eq!(in_kilograms("lb", 7000.0), Some(3175.14659));
+        assert_eq!(in_kilograms("mg", 2.0), Some(0.000002));
+        assert_eq!(in_kilograms("oz", 16.0), Some(0.45359237));
+    }
 
     fn english_noun(doc: &Doc<'_>, first: usize, plural: bool) -> Option<String> {
         counted_noun_after(doc, first, plural, Language::English)
