@@ -221,7 +221,7 @@ fn claims_table(claims: &[Claim]) -> Markup {
         table.facts.sortable {
             (head(&[
                 ("Item", TEXT), ("Action", TEXT), ("Value", NUMBER), ("Unit", TEXT),
-                ("Period", TEXT), ("Reports", NUMBER), ("Conflicting figures", None),
+                ("Period", TEXT), ("Articles", NUMBER), ("Conflicting figures", None),
                 ("Citations", None),
             ]))
             tbody {

@@ -44,7 +44,7 @@ pub struct Claim {
     pub period_start: Option<Date>,
     #[serde(serialize_with = "record::day")]
     pub period_end: Option<Date>,
-    /// How many facts report the claim.
+    /// How many articles report the claim: an article that repeats its figure counts once.
     pub count: usize,
     /// Other values given for the same item, action and period, with the facts giving them.
     pub conflicts: Vec<String>,
@@ -169,7 +169,12 @@ fn claim(rows: &[FactRow]) -> Claim {
         unit_base: first.unit_base.clone(),
         period_start: first.period_start,
         period_end: first.period_end,
-        count: rows.len(),
+        count: {
+            let mut articles: Vec<&str> = rows.iter().map(|r| r.doc_id.as_str()).collect();
+            articles.sort_unstable();
+            articles.dedup();
+            articles.len()
+        },
         conflicts: Vec::new(),
         citations: rows
             .iter()
@@ -286,6 +291,16 @@ mod tests {
         ]);
         assert_eq!(claims.len(), 4);
         assert_eq!(claims[0].count, 2);
+        let repeated = group(vec![
+            row("a", "heroin", 40.0, fy),
+            row("a", "heroin", 40.0, fy),
+        ]);
+        assert_eq!(repeated.len(), 1);
+        assert_eq!(repeated[0].citations.len(), 2);
+        assert_eq!(
+            repeated[0].count, 1,
+            "one article repeating its figure is one report"
+        );
         assert_eq!(claims[0].conflicts, ["9000 (c:1)"]);
         assert_eq!(claims[1].conflicts.len(), 1, "c conflicts with a and b");
         assert!(claims[2].conflicts.is_empty() && claims[3].conflicts.is_empty());
