@@ -62,6 +62,11 @@ pub const DIMENSIONS: &[Dimension] = &[
     },
 ];
 
+/// The dimension an entity label is filed under ("ORG" → "org"), if it has one.
+pub fn dimension_of(label: &str) -> Option<&'static str> {
+    DIMENSIONS.iter().find(|d| d.label == label).map(|d| d.name)
+}
+
 /// Facet dimensions that come from the article rather than its tags.
 pub const SOURCE: &str = "source";
 pub const PUBLISHED: &str = "published";

@@ -6,7 +6,7 @@ use serde_json::{Value as Json, json};
 
 use super::timeline;
 use crate::error::Error;
-use crate::index::schema::DIMENSIONS;
+use crate::index::schema::dimension_of;
 use crate::index::{FacetCount, Hit, Index, SearchRequest, Sort, facets};
 use crate::sink::search::facets_json;
 use crate::sink::table::FactRow;
@@ -82,11 +82,8 @@ pub(crate) fn profile(
             .entities
             .iter()
             .filter(|e| {
-                let label = e.label.as_str();
-                DIMENSIONS
-                    .iter()
-                    .any(|d| d.name == dimension && d.label == label)
-                    && fold(e.sense.as_ref().map_or(tagged.mention(e), |s| &s.canonical)) == own
+                dimension_of(e.label.as_str()) == Some(dimension)
+                    && fold(e.name(&tagged.article.text).trim()) == own
             })
             .map(|e| e.start..e.end)
             .collect();

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use maud::{Markup, html};
 
 use super::marks::marked_text;
-use super::{Tab, dimension_of, entity_href, page, readable, safe_url};
+use super::{Tab, entity_href, page, readable, safe_url};
+use crate::index::schema::dimension_of;
 use crate::serve::params::Params;
 use crate::sink::record::FactRecord;
 use crate::tagged::Tagged;
@@ -84,10 +85,8 @@ fn legend(tagged: &Tagged) -> Markup {
     let mut names: BTreeMap<&str, BTreeMap<String, usize>> = BTreeMap::new();
     for entity in &tagged.entities {
         if dimension_of(entity.label.as_str()).is_some() {
-            let name = entity.sense.as_ref().map_or_else(
-                || tagged.mention(entity).to_string(),
-                |s| s.canonical.to_string(),
-            );
+            // The name the index files it under, so the link finds it.
+            let name = entity.name(&tagged.article.text).trim().to_string();
             *names
                 .entry(entity.label.as_str())
                 .or_default()

@@ -19,7 +19,6 @@ use super::Shared;
 use super::params::Params;
 use super::profile;
 use crate::error::Error;
-use crate::index::schema::DIMENSIONS;
 
 /// The stylesheet and the script, served from the binary: no CDN, no outside fonts.
 pub(crate) const CSS: &str = include_str!("../assets/dossier.css");
@@ -207,11 +206,6 @@ pub(crate) fn not_found(params: &Params, what: &str) -> Response {
     let mut response = page("Not found", Tab::Other, params, body);
     *response.status_mut() = StatusCode::NOT_FOUND;
     response
-}
-
-/// The facet dimension an entity label is filed under ("ORG" → "org").
-pub(crate) fn dimension_of(label: &str) -> Option<&'static str> {
-    DIMENSIONS.iter().find(|d| d.label == label).map(|d| d.name)
 }
 
 /// The link to an entity's page.

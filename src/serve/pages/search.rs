@@ -8,8 +8,9 @@ use std::collections::HashMap;
 use maud::{Markup, html};
 
 use super::marks::snippet;
-use super::{Tab, dimension_of, entity_href, error_page, grouped, page, paging};
+use super::{Tab, entity_href, error_page, grouped, page, paging};
 use crate::error::Error;
+use crate::index::schema::dimension_of;
 use crate::index::search::Results;
 use crate::index::{Hit, Index, SearchRequest, Sort};
 use crate::serve::params::Params;
@@ -234,10 +235,8 @@ fn main_entities(hit: &Hit) -> Vec<(&'static str, &'static str, String)> {
         let Some(dimension) = dimension_of(label) else {
             continue;
         };
-        let name = entity.sense.as_ref().map_or_else(
-            || hit.tagged.mention(entity).to_string(),
-            |s| s.canonical.to_string(),
-        );
+        // The name the index files it under, so the link finds it.
+        let name = entity.name(&hit.tagged.article.text).trim().to_string();
         *counts.entry((label, dimension, name)).or_default() += 1;
     }
     let mut ranked: Vec<_> = counts.into_iter().collect();
