@@ -65,6 +65,20 @@ impl Params {
         Params(pairs.cloned().collect())
     }
 
+    /// These parameters' values of `keys` only, in order.
+    pub(crate) fn only(&self, keys: &[&str]) -> Params {
+        let kept = self
+            .0
+            .iter()
+            .filter(|(k, v)| keys.contains(&k.as_str()) && !v.trim().is_empty());
+        Params(kept.cloned().collect())
+    }
+
+    /// Every (key, value), in order.
+    pub(crate) fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
     /// The query string, `?` included (empty when there are no parameters).
     pub(crate) fn query_string(&self) -> String {
         if self.0.is_empty() {

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use maud::{Markup, html};
 
 use super::marks::marked_text;
-use super::{Tab, entity_href, page, readable, safe_url};
+use super::{Tab, entity_href, page, readable, safe_url, title_or_id};
 use crate::index::schema::dimension_of;
 use crate::serve::params::Params;
 use crate::sink::record::FactRecord;
@@ -21,11 +21,7 @@ pub(crate) fn render(tagged: &Tagged, params: &Params) -> axum::response::Respon
         .filter(|n| (1..=tagged.facts.len()).contains(n));
     let cited = chosen.map(|n| tagged.facts[n - 1].sentence.clone());
     let article = &tagged.article;
-    let title = article
-        .title
-        .as_deref()
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or(tagged.id());
+    let title = title_or_id(article.title.as_deref(), tagged.id());
     let records = FactRecord::all(tagged);
     let body = html! {
         div.article-layout {

@@ -5,7 +5,7 @@
 use maud::html;
 
 use super::article::fact_line;
-use super::{Tab, encoded, entity_href, grouped, page};
+use super::{Tab, cite_href, encoded, entity_href, grouped, page, title_or_id};
 use crate::serve::params::Params;
 use crate::serve::profile::Profile;
 
@@ -51,11 +51,9 @@ pub(crate) fn render(profile: &Profile) -> axum::response::Response {
                 @if profile.facts.is_empty() { p.empty { "No figure is given in a sentence that names it." } }
                 ul.fact-list {
                     @for row in &profile.facts {
-                        @let f = &row.fact;
-                        @let n = f.fact_id.rsplit(':').next().unwrap_or("1");
                         li {
-                            a href={"/articles/" (encoded(&row.doc_id)) "?fact=" (n) "#cited"} {
-                                (fact_line(f))
+                            a href=(cite_href(&row.doc_id, &row.fact.fact_id)) {
+                                (fact_line(&row.fact))
                                 @if let Some(p) = &row.published { " " time { (p) } }
                             }
                         }
@@ -71,7 +69,7 @@ pub(crate) fn render(profile: &Profile) -> axum::response::Response {
                     @for hit in &profile.latest {
                         @let article = &hit.tagged.article;
                         li {
-                            a href={"/articles/" (encoded(hit.tagged.id()))} { (article.title.as_deref().unwrap_or(hit.tagged.id())) }
+                            a href={"/articles/" (encoded(hit.tagged.id()))} { (title_or_id(article.title.as_deref(), hit.tagged.id())) }
                             @if let Some(date) = &article.published { " " time { (date) } }
                         }
                     }

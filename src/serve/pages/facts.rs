@@ -6,12 +6,12 @@
 
 use maud::{Markup, html};
 
-use super::{Tab, encoded, error_page, grouped, page, paging, readable};
+use super::{Tab, cite_href, error_page, grouped, page, paging, readable, title_or_id};
 use crate::error::Error;
 use crate::facts::Action;
 use crate::index::Index;
 use crate::serve::params::Params;
-use crate::sink::record::format_number;
+use crate::sink::table::row::number;
 use crate::sink::table::{Claim, FactRow, claims};
 
 /// Rows per page.
@@ -131,9 +131,7 @@ fn filter_form(params: &Params) -> Markup {
     let action = params.one("action").unwrap_or("");
     html! {
         form.fact-filters method="get" action="/facts" {
-            @for key in ["q", "filter", "since", "until"] {
-                @for value in scope.all(key) { input type="hidden" name=(key) value=(value); }
-            }
+            @for (key, value) in scope.pairs() { input type="hidden" name=(key) value=(value); }
             @if grouped_view(params) { input type="hidden" name="view" value="groups"; }
             label { "Item " input type="text" name="item" value=[params.one("item")] placeholder="fentanyl"; }
             label { "Label "
@@ -162,16 +160,6 @@ fn filter_form(params: &Params) -> Markup {
             }
         }
     }
-}
-
-/// The link to a fact's article with its sentence highlighted.
-fn cite_href(doc_id: &str, fact_id: &str) -> String {
-    let n = fact_id.rsplit(':').next().unwrap_or("1");
-    format!("/articles/{}?fact={n}#cited", encoded(doc_id))
-}
-
-fn number(n: Option<f64>) -> String {
-    n.map(format_number).unwrap_or_default()
 }
 
 /// How the script sorts a column, if it does.
@@ -239,7 +227,7 @@ fn claims_table(claims: &[Claim]) -> Markup {
                                 @for c in &claim.citations {
                                     li {
                                         a href=(cite_href(&c.doc_id, &c.fact_id)) title=(c.sentence) {
-                                            (c.title.as_deref().unwrap_or(&c.doc_id))
+                                            (title_or_id(c.title.as_deref(), &c.doc_id))
                                         }
                                         @if let Some(date) = &c.published { " " time { (date) } }
                                     }

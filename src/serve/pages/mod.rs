@@ -131,7 +131,7 @@ pub(crate) fn page(title: &str, tab: Tab, params: &Params, body: Markup) -> Resp
                         input #q type="search" name="q" value=[params.one("q")]
                             placeholder="Search: words, \"phrases\", org:CJNG, kg:[100 TO *] …"
                             aria-label="Query" autocomplete="off";
-                        @for (key, value) in kept_fields(params) {
+                        @for (key, value) in params.only(KEPT_BY_QUERY).pairs() {
                             input type="hidden" name=(key) value=(value);
                         }
                         button type="submit" { "Search" }
@@ -151,23 +151,25 @@ pub(crate) fn page(title: &str, tab: Tab, params: &Params, body: Markup) -> Resp
 }
 
 /// The parameters a new query from the search box keeps: filters and dates, not the page.
-fn kept_fields(params: &Params) -> Vec<(&'static str, &str)> {
-    let mut kept = Vec::new();
-    for key in ["filter", "since", "until", "sort", "view"] {
-        kept.extend(params.all(key).map(|v| (key, v)));
-    }
-    kept
-}
+const KEPT_BY_QUERY: &[&str] = &["filter", "since", "until", "sort", "view"];
+
+/// The parameters that say which articles a search selects, as the facts page takes them.
+const SCOPE: &[&str] = &["q", "filter", "since", "until"];
 
 /// The articles a search selects, as the facts page takes them.
 pub(crate) fn fact_scope(params: &Params) -> Params {
-    let mut scope = Params::default();
-    for key in ["q", "filter", "since", "until"] {
-        for value in params.all(key) {
-            scope = scope.with(key, value);
-        }
-    }
-    scope
+    params.only(SCOPE)
+}
+
+/// The link to a fact's article with its sentence highlighted; `fact_id` is "doc:N".
+pub(crate) fn cite_href(doc_id: &str, fact_id: &str) -> String {
+    let n = fact_id.rsplit(':').next().unwrap_or("1");
+    format!("/articles/{}?fact={n}#cited", encoded(doc_id))
+}
+
+/// What a link to an article says: its title, or its id when it has none.
+pub(crate) fn title_or_id<'a>(title: Option<&'a str>, id: &'a str) -> &'a str {
+    title.filter(|t| !t.trim().is_empty()).unwrap_or(id)
 }
 
 /// An error as a page: the status, and what to fix. A query's syntax error shows the query

@@ -202,11 +202,7 @@ fn sorting(params: &Params, sort: Sort) -> Markup {
 fn hit_markup(hit: &Hit) -> Markup {
     let article = &hit.tagged.article;
     let id = hit.tagged.id();
-    let title = article
-        .title
-        .as_deref()
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or(id);
+    let title = super::title_or_id(article.title.as_deref(), id);
     html! {
         article.hit {
             h3 { a href={"/articles/" (super::encoded(id))} { (title) } }

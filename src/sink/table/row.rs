@@ -56,7 +56,7 @@ pub(super) fn text(s: Option<&str>) -> Cow<'_, str> {
 }
 
 /// A cell of a number: integers without a fraction, empty for none.
-pub(super) fn number(n: Option<f64>) -> Cow<'static, str> {
+pub(crate) fn number(n: Option<f64>) -> Cow<'static, str> {
     n.map_or(Cow::Borrowed(""), |n| Cow::Owned(format_number(n)))
 }
 
