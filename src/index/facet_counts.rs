@@ -95,11 +95,7 @@ impl BucketCache {
 
     /// Forgets the segments `searcher` no longer has.
     pub(crate) fn keep_only(&self, searcher: &Searcher) {
-        let live: Vec<SegmentId> = searcher
-            .segment_readers()
-            .iter()
-            .map(|s| s.segment_id())
-            .collect();
+        let live = live_segments(searcher);
         self.lock().retain(|(segment, _), _| live.contains(segment));
     }
 
@@ -109,6 +105,15 @@ impl BucketCache {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+/// The segments `searcher` reads, in order: what a cache of per-segment data is valid for.
+pub(super) fn live_segments(searcher: &Searcher) -> Vec<SegmentId> {
+    searcher
+        .segment_readers()
+        .iter()
+        .map(|s| s.segment_id())
+        .collect()
 }
 
 /// Counts, for each of `facets`, the matching documents below each of its values (a

@@ -9,6 +9,7 @@ use tantivy::Searcher;
 use tantivy::index::SegmentId;
 use tantivy::schema::Facet;
 
+use super::facet_counts::live_segments;
 use super::schema::{DIMENSIONS, PUBLISHED, SOURCE};
 use crate::error::Error;
 use crate::text::fold;
@@ -155,11 +156,7 @@ impl DimensionCache {
         field: &str,
         dimension: &str,
     ) -> tantivy::Result<Arc<DimensionFacets>> {
-        let segments: Vec<SegmentId> = searcher
-            .segment_readers()
-            .iter()
-            .map(|s| s.segment_id())
-            .collect();
+        let segments = live_segments(searcher);
         let lock = || {
             self.0
                 .lock()

@@ -92,7 +92,7 @@ pub(crate) async fn search(
             None => {
                 let request = Params::parse(Some(&raw)).search()?;
                 let results = shared.index.search(&request)?;
-                let answer = Bytes::from(without_newline(results_json(&results)));
+                let answer = Bytes::from(results_json(&results));
                 shared.answers.put(generation, &raw, answer.clone());
                 answer
             }
@@ -294,18 +294,13 @@ async fn tag_body(request: Request) -> Result<Bytes, ApiError> {
 }
 
 /// A JSON line (its newline dropped) as a response.
-fn json_bytes(line: Vec<u8>) -> Response {
-    (
-        [(header::CONTENT_TYPE, "application/json")],
-        Body::from(without_newline(line)),
-    )
-        .into_response()
-}
-
-/// `line` without its final newline.
-fn without_newline(mut line: Vec<u8>) -> Vec<u8> {
+fn json_bytes(mut line: Vec<u8>) -> Response {
     if line.last() == Some(&b'\n') {
         line.pop();
     }
-    line
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        Body::from(line),
+    )
+        .into_response()
 }
