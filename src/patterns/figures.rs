@@ -27,9 +27,9 @@ pub struct Reading {
 
 /// Appends every figure of `doc` to `out` (folded offsets).
 pub fn find_figures(doc: &Doc<'_>, classes: &[u32], reading: Reading, out: &mut Vec<Entity>) {
-    use super::vocabulary::{ARTICLE, DIGITS, NUMBER, SPANISH_NUMBER};
+    use super::vocabulary::{ARTICLE, DIGITS, FRACTION, NUMBER, SPANISH_NUMBER};
     let number_words = match reading.language {
-        Language::English => NUMBER | ARTICLE,
+        Language::English => NUMBER | ARTICLE | FRACTION,
         Language::Spanish => SPANISH_NUMBER,
     };
     let mut free_from = 0; // figures never overlap: skip words inside the last one
@@ -49,14 +49,17 @@ pub fn find_figures(doc: &Doc<'_>, classes: &[u32], reading: Reading, out: &mut 
 
 fn may_start_number(doc: &Doc<'_>, i: usize) -> bool {
     let word = doc.word(i);
+    let next = || (i + 1 < doc.words.len()).then(|| doc.word(i + 1));
     word.as_bytes()[0].is_ascii_digit()
         || super::numbers::is_number_word(word)
-        || (matches!(word, "a" | "an")
-            && doc.words.get(i + 1).is_some()
-            && matches!(
-                doc.word(i + 1),
-                "dozen" | "hundred" | "thousand" | "million" | "billion"
-            ))
+        || matches!(word, "a" | "an")
+            && next().is_some_and(|w| {
+                matches!(
+                    w,
+                    "dozen" | "score" | "hundred" | "thousand" | "million" | "billion"
+                ) || super::vocabulary::has(w, super::vocabulary::FRACTION)
+            })
+        || word == "half" && next().is_some_and(|w| matches!(w, "a" | "an"))
 }
 
 fn figure_at(doc: &Doc<'_>, i: usize, reading: Reading) -> Option<Entity> {
@@ -77,8 +80,13 @@ fn figure_at(doc: &Doc<'_>, i: usize, reading: Reading) -> Option<Entity> {
     {
         return None;
     }
-    let first = with_scales(doc, first, money_before.is_some());
+    let millions = money_before.is_some() || m_means_millions(doc, &first, i, language);
+    let first = with_scales(doc, first, millions);
     let span_start = money_before.map_or(first.start, |(_, s)| s);
+    let (span_start, sign) = match sign_before(doc, span_start) {
+        Some((sign_start, sign)) => (sign_start, sign),
+        None => (span_start, 1.0),
+    };
     let amount = read_amount(doc, &first, span_start, money_before.is_some(), language)?;
     let mut qualifier = if amount.plus {
         Some(Qualifier::Over)
@@ -91,9 +99,9 @@ fn figure_at(doc: &Doc<'_>, i: usize, reading: Reading) -> Option<Entity> {
     // What follows the amount: percent, a currency, a unit of measure, or a counted noun.
     let mut money = None;
     let (label, mut unit): (Label, Option<Arc<str>>) =
-        if let Some(percent_end) = percent_after(doc, unit_from) {
+        if let Some((percent_end, percent)) = percent_after(doc, unit_from) {
             end = percent_end;
-            (Label::PERCENT, Some(Arc::from("%")))
+            (Label::PERCENT, Some(Arc::from(percent)))
         } else if let Some((after, after_end)) =
             currency_after(doc, &amount.last, unit_from, i, money_before.is_some())
         {
@@ -114,6 +122,17 @@ fn figure_at(doc: &Doc<'_>, i: usize, reading: Reading) -> Option<Entity> {
         if first.year_like && unit.is_none() && qualifier.is_none() && amount.high.is_none() {
             return None; // a year, for the date finder
         }
+        // A fraction is a share of something ("two fifths of the cargo") or a measure ("half
+        // a ton"), never a count of a noun.
+        if amount.last.fraction && unit.is_none() {
+            let next = doc.word_from(end);
+            return (next < doc.words.len() && doc.word(next) == "of").then(|| {
+                let mut entity = Entity::new(span_start, end, label);
+                entity.value = Some(Value::Number(sign * amount.low));
+                entity.qualifier = qualifier;
+                entity
+            });
+        }
         if unit.is_none() {
             let plural = amount.high.is_some() || amount.low != 1.0;
             unit = counted_noun_after(doc, doc.word_from(end), plural, language).map(Arc::from);
@@ -129,6 +148,7 @@ fn figure_at(doc: &Doc<'_>, i: usize, reading: Reading) -> Option<Entity> {
         Some(m) => (m.value(amount.low), amount.high.map(|h| m.value(h.value))),
         None => (amount.low, amount.high.map(|h| h.value)),
     };
+    low *= sign;
     // "eleven dollars and twenty cents": the cents after a currency named after the amount.
     if let Some(m) = money.filter(|_| amount.high.is_none() && money_before.is_none())
         && let Some((cents, cents_end)) = subunits_after(doc, end, m, language)
@@ -177,6 +197,47 @@ fn with_scales(doc: &Doc<'_>, number: Number, money: bool) -> Number {
         };
         number = scaled(number, power, doc.words[next].end);
     }
+}
+
+/// Whether an "m" glued to the digits means millions rather than metres: before a currency
+/// ("3.2m euros") or a plural counted noun ("25m people"), not in "a 10m wall". (After a
+/// currency sign, "£5m", the caller knows already.)
+fn m_means_millions(doc: &Doc<'_>, number: &Number, i: usize, language: Language) -> bool {
+    let (glued_start, glued_end) = number.attached;
+    if &doc.text()[glued_start..glued_end] != "m" {
+        return false;
+    }
+    let bare = Number {
+        attached: (glued_end, glued_end),
+        ..*number
+    };
+    if currency_after(doc, &bare, glued_end, i, false).is_some() {
+        return true;
+    }
+    let next = doc.word_from(glued_end);
+    next < doc.words.len()
+        && counted_noun_after(doc, next, true, language).is_some_and(|noun| noun != doc.word(next))
+}
+
+/// A sign written before a figure that starts at `start`: "-7%", "−12.5", "+4%", "minus
+/// three percent"; where it starts, and -1 or 1. A dash glued to a word or number before it
+/// is a hyphen or a range, and a dash of punctuation ("—dos ciudadanos") is no sign either.
+fn sign_before(doc: &Doc<'_>, start: usize) -> Option<(usize, f64)> {
+    let before = &doc.text()[..start];
+    let stands_alone = |rest: &str| rest.is_empty() || rest.ends_with([' ', '(']);
+    let minus = |at: usize| matches!(doc.original_span(at, at + 1), "-" | "\u{2212}");
+    let (rest, sign) = if let Some(rest) = before.strip_suffix('-').filter(|r| minus(r.len())) {
+        (rest, -1.0)
+    } else if let Some(rest) = before.strip_suffix('+') {
+        (rest, 1.0)
+    } else {
+        (before.strip_suffix("minus ")?, -1.0)
+    };
+    // "plus or minus 10 pct" is a margin either way.
+    let margin = ["plus or ", "plus and ", "plus/"]
+        .iter()
+        .any(|p| rest.ends_with(p));
+    (stands_alone(rest) && !margin).then_some((rest.len(), sign))
 }
 
 /// `number` multiplied by `10^power`, its text now ending at `end`.
@@ -265,11 +326,12 @@ fn read_amount(
     })
 }
 
-/// A percent sign or word after the amount ending at `end`, with where it ends.
-fn percent_after(doc: &Doc<'_>, end: usize) -> Option<usize> {
+/// A percent sign or word after the amount ending at `end`, with where it ends and its unit:
+/// "%" for percent, "pp" for percentage points, "bp" for basis points.
+fn percent_after(doc: &Doc<'_>, end: usize) -> Option<(usize, &'static str)> {
     let text = doc.text();
     if text[end..].trim_start_matches(' ').starts_with('%') {
-        return Some(end + text[end..].find('%').unwrap_or(0) + 1);
+        return Some((end + text[end..].find('%').unwrap_or(0) + 1, "%"));
     }
     let next = doc.word_from(end);
     if next >= doc.words.len() {
@@ -340,17 +402,22 @@ fn is_old(after_unit: &str) -> bool {
     after_unit.starts_with("-old") || after_unit.starts_with(" old")
 }
 
-/// "percent", "per cent", "pct", "por ciento" after a number; returns where it ends.
-fn percent_word(doc: &Doc<'_>, next: usize, gap: &str) -> Option<usize> {
+/// "percent", "per cent", "pct", "por ciento", "percentage points", "basis points" after a
+/// number, with where it ends and its unit.
+fn percent_word(doc: &Doc<'_>, next: usize, gap: &str) -> Option<(usize, &'static str)> {
     if next >= doc.words.len() || gap != " " {
         return None;
     }
+    let after = next + 1;
+    let word_after =
+        (after < doc.words.len() && doc.gap_before(after) == " ").then(|| doc.word(after));
+    let points = matches!(word_after, Some("point" | "points"));
     match doc.word(next) {
-        "percent" | "pct" | "percentage" => Some(doc.words[next].end),
+        "percent" | "pct" => Some((doc.words[next].end, "%")),
+        "percentage" if points => Some((doc.words[after].end, "pp")),
+        "basis" if points => Some((doc.words[after].end, "bp")),
         "per" | "por" => {
-            let after = next + 1;
-            let word = (after < doc.words.len()).then(|| doc.word(after))?;
-            matches!(word, "cent" | "ciento").then(|| doc.words[after].end)
+            matches!(word_after, Some("cent" | "ciento")).then(|| (doc.words[after].end, "%"))
         }
         _ => None,
     }
@@ -387,6 +454,10 @@ fn range_end(
     let from = from + repeated_sign(&text[from..]);
     let j = doc.word_starting_at(from)?;
     let high = with_scales(doc, read_number(doc, j, language)?, money);
+    // "up 3/8 to 29", "fell 3/4 to one pct": a change and the level it reached.
+    if low.fraction && joiner == " to " && high.value >= 1.0 {
+        return None;
+    }
     if high.value <= low.value && high.scale_power == low.scale_power {
         return None;
     }

@@ -5,6 +5,7 @@ pub mod acronyms;
 pub mod codes;
 pub mod dates;
 pub mod figures;
+pub mod fractions;
 pub mod language;
 pub mod metonymy;
 pub mod money;

@@ -2,6 +2,7 @@
 //! ("11 million"), and numbers in words ("twenty-five", "two dozen"). A Spanish article's
 //! numbers are read by [`super::spanish_numbers`], with the digit reader here.
 
+use super::fractions;
 use super::language::Language;
 use super::vocabulary;
 use crate::text::Doc;
@@ -24,6 +25,9 @@ pub struct Number {
     /// Letters glued to the digits that are not a scale ("300kg" gives "kg"), left for the
     /// caller to read as a unit; empty when there are none.
     pub attached: (usize, usize),
+    /// A fraction under one ("a third", "two fifths", "2/3"): a figure only with a measure or
+    /// an "of" after it, as "a third suspect" is an ordinal, and never a count of a noun.
+    pub fraction: bool,
 }
 
 /// Exact decimal: `mantissa × 10^exponent`, so "1.2" × "billion" is exactly 1200000000.
@@ -62,12 +66,30 @@ fn small_number(word: &str) -> Option<u64> {
 /// Power of ten of a scale word ("million") or abbreviation ("mln", "bn").
 fn scale_word(word: &str) -> Option<i32> {
     Some(match word {
-        "thousand" => 3,
+        "hundred" => 2,
+        "thousand" | "k" => 3,
         "million" | "millions" | "mln" | "mn" => 6,
         "billion" | "billions" | "bn" | "bln" => 9,
         "trillion" | "trillions" | "tn" | "trn" => 12,
         _ => return None,
     })
+}
+
+/// A multiplier that is not a power of ten: "4 dozen", "half a dozen", "four score".
+fn multiplier(doc: &Doc<'_>, next: usize) -> Option<f64> {
+    match doc.word(next) {
+        "dozen" => Some(12.0),
+        // "a score of 85" is a result, not twenty: only before words.
+        "score" => {
+            let after = doc.word_from(doc.words[next].end);
+            let of = after < doc.words.len() && doc.word(after) == "of";
+            let count = after + usize::from(of);
+            let digit_after =
+                count < doc.words.len() && doc.word(count).as_bytes()[0].is_ascii_digit();
+            (!digit_after).then_some(20.0)
+        }
+        _ => None,
+    }
 }
 
 /// Whether `word` can begin a number written in words.
@@ -84,16 +106,20 @@ pub fn read_number(doc: &Doc<'_>, i: usize, language: Language) -> Option<Number
     let first = word.as_bytes()[0];
     let mut number = if first.is_ascii_digit() {
         read_digits(doc, i, language)?
+    } else if word == "half" {
+        fractions::half_a(doc, i)?
     } else {
         read_words(doc, i)?
     };
-    // A separate scale word: "11 million", "two billion", "5.93 mln".
+    if let Some(fraction) = fractions::after(doc, &number) {
+        number = fraction;
+    }
+    // A separate scale word or multiplier: "11 million", "two billion", "5.93 mln",
+    // "45 hundred", "4 dozen", "half a million".
     if number.attached.0 == number.attached.1 {
         let next = doc.word_from(number.end);
-        if next < doc.words.len()
-            && doc.gap_before(next) == " "
-            && let Some(power) = scale_word(doc.word(next))
-        {
+        let spaced = next < doc.words.len() && doc.gap_before(next) == " ";
+        if spaced && let Some(power) = scale_word(doc.word(next)) {
             number.value *= 10f64.powi(power);
             // Re-derive exactly for digit numbers: value came from an exact decimal.
             number.value = round_scaled(number.value);
@@ -101,7 +127,18 @@ pub fn read_number(doc: &Doc<'_>, i: usize, language: Language) -> Option<Number
             number.scaled = true;
             number.scale_power = power;
             number.year_like = false;
+            number.fraction = false;
+        } else if spaced && let Some(times) = multiplier(doc, next) {
+            number.value *= times;
+            number.end = doc.words[next].end;
+            number.scaled = true;
+            number.year_like = false;
+            number.fraction = false;
         }
+    }
+    // "a" alone is no number: only with a scale, a multiplier or a fraction after it.
+    if number.value == 1.0 && !number.digits && !number.scaled && matches!(word, "a" | "an") {
+        return None;
     }
     Some(number)
 }
@@ -176,8 +213,13 @@ pub(super) fn read_digits(doc: &Doc<'_>, i: usize, language: Language) -> Option
             pos += 1;
         }
     }
-    let decimal = Decimal { mantissa, exponent };
-    let year_like = !grouped && exponent == 0 && int_digits == 4;
+    // Scientific notation: "2e9", "4.5e+12", "1.5E-3".
+    let (mut decimal, mut scientific) = (Decimal { mantissa, exponent }, false);
+    if let Some((power, power_end)) = exponent_at(bytes, pos) {
+        decimal = decimal.scaled(power);
+        (pos, scientific) = (power_end, true);
+    }
+    let year_like = !grouped && exponent == 0 && int_digits == 4 && !scientific;
     // Letters glued to the digits: a scale ("1.2bn", "$2.5k"), a unit ("300kg"), or an ordinal
     // or code ("4th", "7x39mm"), which the caller rejects.
     let letters_end = pos
@@ -212,45 +254,74 @@ pub(super) fn read_digits(doc: &Doc<'_>, i: usize, language: Language) -> Option
         scaled,
         scale_power: power.unwrap_or(0),
         attached,
+        fraction: false,
     })
 }
 
-/// Numbers in words: "six", "twenty-five", "two hundred", "three thousand", "a dozen",
-/// "two dozen".
-fn read_words(doc: &Doc<'_>, i: usize) -> Option<Number> {
-    let start = doc.words[i].start;
-    let mut j = i;
-    let mut total: u64 = 0;
-    let mut current: u64;
-    let word = doc.word(j);
-    if matches!(word, "a" | "an") {
-        // "a dozen", "a hundred", "a thousand", "a million".
-        let next = j + 1;
-        if next >= doc.words.len() || doc.gap_before(next) != " " {
-            return None;
-        }
-        let multiplier = match doc.word(next) {
-            "dozen" => 12,
-            "hundred" => 100,
-            "thousand" => 1000,
-            "million" => 1_000_000,
-            "billion" => 1_000_000_000,
-            _ => return None,
-        };
-        return Some(Number {
-            value: multiplier as f64,
-            start,
-            end: doc.words[next].end,
-            digits: false,
-            year_like: false,
-            scaled: true,
-            scale_power: 0,
-            attached: (0, 0),
-        });
+/// What the last word of a number in words was, which decides what may follow it.
+#[derive(Clone, Copy, PartialEq)]
+enum Last {
+    /// "a" or "an": only "hundred", "thousand", "dozen" or a scale may follow.
+    Article,
+    /// A unit or teen ("seven", "fifteen").
+    Small,
+    /// A multiple of ten ("forty"): a unit may join it ("forty-two").
+    Tens,
+    /// "hundred" or "thousand": a smaller number may follow, with or without "and".
+    Multiplied,
+}
+
+/// The exponent of scientific notation at `pos` ("e9", "e+12", "E-3"), with where it ends;
+/// not the letters of a word or code ("2e9x").
+fn exponent_at(bytes: &[u8], pos: usize) -> Option<(i32, usize)> {
+    let mut at = pos;
+    if !matches!(bytes.get(at), Some(b'e')) {
+        return None;
     }
-    current = small_number(word)?;
+    at += 1;
+    let negative = bytes.get(at) == Some(&b'-');
+    if matches!(bytes.get(at), Some(b'+' | b'-')) {
+        at += 1;
+    }
+    let digits = bytes[at.min(bytes.len())..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if digits == 0
+        || digits > 2
+        || bytes
+            .get(at + digits)
+            .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return None;
+    }
+    let power: i32 = std::str::from_utf8(&bytes[at..at + digits])
+        .ok()?
+        .parse()
+        .ok()?;
+    Some((if negative { -power } else { power }, at + digits))
+}
+
+/// Numbers in words: "six", "sixty-seven", "two hundred", "one hundred and forty-two",
+/// "three thousand four hundred", "a dozen", "two dozen", "a hundred". Scale words beyond a
+/// thousand ("two million") are the caller's.
+pub(super) fn read_words(doc: &Doc<'_>, i: usize) -> Option<Number> {
+    let start = doc.words[i].start;
+    let word = doc.word(i);
+    let (mut current, mut last) = if matches!(word, "a" | "an") {
+        (1, Last::Article)
+    } else {
+        let n = small_number(word)?;
+        (n, if n >= 20 { Last::Tens } else { Last::Small })
+    };
+    if last == Last::Article
+        && let Some(part) = fractions::a_part(doc, i)
+    {
+        return Some(part);
+    }
+    let mut total: u64 = 0;
     let mut scaled = false;
-    let mut end = doc.words[j].end;
+    let mut j = i;
     loop {
         let next = j + 1;
         if next >= doc.words.len() {
@@ -260,52 +331,60 @@ fn read_words(doc: &Doc<'_>, i: usize) -> Option<Number> {
         let w = doc.word(next);
         match (gap, small_number(w), w) {
             // "twenty-five", "twenty five"
-            ("-" | " ", Some(unit), _)
-                if current % 100 >= 20 && current.is_multiple_of(10) && unit < 10 =>
-            {
+            ("-" | " ", Some(unit), _) if last == Last::Tens && unit < 10 && current % 10 == 0 => {
                 current += unit;
+                last = Last::Small;
             }
-            (" ", _, "hundred") => {
+            // "four hundred eighty", "three thousand four"
+            (" ", Some(n), _) if last == Last::Multiplied && (current == 0 || n < current) => {
+                current += n;
+                last = if n >= 20 { Last::Tens } else { Last::Small };
+            }
+            (" ", _, "hundred") if last != Last::Multiplied && current < 100 => {
                 current *= 100;
-                scaled = true;
+                (last, scaled) = (Last::Multiplied, true);
             }
-            (" ", _, "thousand") => {
-                total += current * 1000;
+            (" ", _, "thousand") if last != Last::Multiplied || current >= 100 => {
+                if total > 0 {
+                    break;
+                }
+                total = current * 1000;
                 current = 0;
-                scaled = true;
+                (last, scaled) = (Last::Multiplied, true);
             }
-            (" ", _, "dozen") => {
+            (" ", _, "dozen") if current < 100 => {
                 current *= 12;
                 scaled = true;
+                j = next;
+                break; // "two dozen" takes nothing after it
             }
-            // "two hundred and fifty"
-            (" ", _, "and") if scaled && current.is_multiple_of(100) => {
+            // "two hundred and fifty", "one thousand and one"
+            (" ", _, "and") if last == Last::Multiplied => {
                 let after = next + 1;
-                match (after < doc.words.len()).then(|| small_number(doc.word(after))) {
-                    Some(Some(n)) if doc.gap_before(after) == " " => {
-                        current += n;
-                        j = after;
-                        end = doc.words[j].end;
-                        continue;
-                    }
-                    _ => break,
+                let small = after < doc.words.len()
+                    && doc.gap_before(after) == " "
+                    && small_number(doc.word(after)).is_some();
+                if !small {
+                    break;
                 }
             }
             _ => break,
         }
         j = next;
-        end = doc.words[j].end;
     }
-    total += current;
+    if doc.word(j) == "and" {
+        j -= 1;
+    }
     Some(Number {
-        value: total as f64,
+        value: (total + current) as f64,
         start,
-        end,
+        end: doc.words[j].end,
         digits: false,
         year_like: false,
         scaled,
         scale_power: 0,
         attached: (0, 0),
+        fraction: false,
     })
 }
 

@@ -207,6 +207,7 @@ pub fn read(doc: &Doc<'_>, i: usize) -> Option<Number> {
         scaled: sum.power > 0,
         scale_power: sum.power,
         attached,
+        fraction: false,
     })
 }
 

@@ -42,6 +42,8 @@ pub const ENGLISH_CUE: u32 = 1 << 23;
 pub const SPANISH_NUMBER: u32 = 1 << 24;
 /// Spanish words that end the search for the noun a figure counts ("300 armas en …").
 pub const SPANISH_NOUN_END: u32 = 1 << 25;
+/// Words that name a fraction ("half", "thirds", "quarter"), valued by their denominator.
+pub const FRACTION: u32 = 1 << 26;
 
 /// Ship prefixes of navies that appear in the news ("USS Mahan"), as written.
 pub const SHIP_PREFIXES: &[&str] = &[
@@ -544,6 +546,26 @@ pub const NUMBER_WORDS: &[(&str, u32)] = &[
     ("thousand", 1000),
 ];
 
+/// Fraction words, with the denominator they name ([`crate::patterns::fractions`]).
+pub const FRACTION_WORDS: &[(&str, u32)] = &[
+    ("half", 2),
+    ("halves", 2),
+    ("third", 3),
+    ("thirds", 3),
+    ("quarter", 4),
+    ("quarters", 4),
+    ("fifth", 5),
+    ("fifths", 5),
+    ("sixth", 6),
+    ("sixths", 6),
+    ("eighth", 8),
+    ("eighths", 8),
+    ("tenth", 10),
+    ("tenths", 10),
+    ("hundredth", 100),
+    ("hundredths", 100),
+];
+
 /// Spanish numbers written as words, with their value: units, teens, the "veinti-" words, tens,
 /// hundreds and "mil". Tens join units with "y" ("treinta y cinco"); "mil", "millones" and
 /// "billones" multiply ([`crate::patterns::spanish`]).
@@ -992,6 +1014,7 @@ fn table() -> &'static Table {
             (MONTHS, MONTH),
             (NUMBER_WORDS, NUMBER),
             (SPANISH_NUMBER_WORDS, SPANISH_NUMBER),
+            (FRACTION_WORDS, FRACTION),
         ];
         for (valued, class) in valued_lists {
             for &(word, value) in valued {

@@ -104,6 +104,8 @@ fn fold_punctuation(c: char) -> Option<u8> {
         | '\u{2029}'
         | '\u{0085}' => b' ',
         '\u{2026}' => b'.',
+        // The fraction slash of "½" once decomposed ("1⁄2"), so fractions read as "1/2".
+        '\u{2044}' => b'/',
         _ => return None,
     })
 }
@@ -114,6 +116,11 @@ fn fold_mixed(original: &str) -> Folded {
     let mut chars = original.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let end = i + c.len_utf8();
+        // "2½" is two and a half, not "21/2": a fraction glued to a digit is set apart.
+        if is_vulgar_fraction(c) && text.ends_with(|d: char| d.is_ascii_digit()) {
+            text.push(' ');
+            map.push((i as u32, end as u32));
+        }
         if c.is_ascii() {
             text.push(fold_ascii(c as u8) as char);
             map.push((i as u32, end as u32));
@@ -140,6 +147,11 @@ fn fold_mixed(original: &str) -> Folded {
         text,
         alignment: Some(map),
     }
+}
+
+/// "½", "¾", "⅓", "⅛" and the other precomposed fractions, which fold to "1/2", "3/4", ….
+fn is_vulgar_fraction(c: char) -> bool {
+    matches!(c, '\u{00BC}'..='\u{00BE}' | '\u{2150}'..='\u{215E}' | '\u{2189}')
 }
 
 /// The Latin letters of European languages (U+0080 to U+024F: "á", "ñ", "ç", "ø", "ł") are
@@ -215,6 +227,14 @@ mod tests {
             })
             .collect();
         (folded.as_str().to_string(), pieces)
+    }
+
+    #[test]
+    fn fractions_fold_to_digits_and_a_slash_set_apart_from_a_whole_number() {
+        let (text, pieces) = aligned("2½ tons, ⅓ of it");
+        assert_eq!(text, "2 1/2 tons, 1/3 of it");
+        assert_eq!(pieces[1..5], ["½", "½", "½", "½"]);
+        assert_eq!(pieces[12..15], ["⅓", "⅓", "⅓"]);
     }
 
     #[test]
