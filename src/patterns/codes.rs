@@ -10,6 +10,9 @@ use crate::text::Doc;
 /// number ("AK-47", "F-16"), a caliber (".50", "7.62x39mm", "9mm"), a numbered name ("Barrio
 /// 18", "Resolution 2254"), an ordinal ("3rd"), a clock time or a phone number.
 pub fn is_code(doc: &Doc<'_>, i: usize, number: &Number) -> bool {
+    if super::non_figures::is_no_amount(doc, i, number) {
+        return true;
+    }
     let text = doc.text();
     let start = number.start;
     let mut before = text[..start].chars().rev();

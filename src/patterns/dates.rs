@@ -350,6 +350,16 @@ fn numeric_date(doc: &Doc<'_>, i: usize, year: i32) -> Option<Entity> {
 }
 
 /// A year on its own ("in 2024", "mid-2024"), or a span of years ("2015-2016").
+/// Whether the four digits at word `i` number a section, statute, rule or resolution rather
+/// than name a year: after "§", a numbering word, or before a subsection ("1956(h)").
+fn numbers_an_item(doc: &Doc<'_>, i: usize) -> bool {
+    let before = doc.text()[..doc.words[i].start].trim_end();
+    let subsection = doc.text()[doc.words[i].end..]
+        .strip_prefix('(')
+        .is_some_and(|r| r.len() > 1 && r.as_bytes()[1] == b')');
+    before.ends_with('§') || subsection || super::non_figures::named_by_number(doc, i)
+}
+
 fn year_alone(doc: &Doc<'_>, i: usize, year: i32) -> Option<Entity> {
     let text = doc.text();
     let start = doc.words[i].start;
@@ -369,6 +379,9 @@ fn year_alone(doc: &Doc<'_>, i: usize, year: i32) -> Option<Entity> {
     if after.starts_with(|c: char| c == '%' || c == ',' && after[1..].starts_with(char::is_numeric))
     {
         return None;
+    }
+    if numbers_an_item(doc, i) {
+        return None; // "Section 1960", "§ 1956(h)", "Resolution 2254"
     }
     let mut end = doc.words[i].end;
     if let Some(k) = next_word(doc, i, &["-", " - ", " to "])

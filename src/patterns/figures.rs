@@ -36,6 +36,7 @@ pub fn find_figures(doc: &Doc<'_>, classes: &[u32], reading: Reading, out: &mut 
     for (i, &class) in classes.iter().enumerate() {
         if class & (DIGITS | number_words) == 0
             || doc.words[i].start < free_from
+            || continues_a_number(doc, i)
             || reading.language == Language::English && !may_start_number(doc, i)
         {
             continue;
@@ -45,6 +46,18 @@ pub fn find_figures(doc: &Doc<'_>, classes: &[u32], reading: Reading, out: &mut 
             out.push(figure);
         }
     }
+}
+
+/// Whether word `i` is the later digits of a number written with separators ("100" of
+/// "5,100", "5" of "1.5"), which a rejected number must not leave behind as a figure.
+fn continues_a_number(doc: &Doc<'_>, i: usize) -> bool {
+    let word = doc.word(i);
+    let continues = match doc.gap_before(i) {
+        "," => word.len() == 3 && word.bytes().all(|b| b.is_ascii_digit()),
+        "." => word.as_bytes()[0].is_ascii_digit(),
+        _ => false,
+    };
+    continues && i > 0 && doc.word(i - 1).as_bytes()[0].is_ascii_digit()
 }
 
 fn may_start_number(doc: &Doc<'_>, i: usize) -> bool {
@@ -133,13 +146,18 @@ fn figure_at(doc: &Doc<'_>, i: usize, reading: Reading) -> Option<Entity> {
                 entity
             });
         }
+        if unit.is_none() && begins_adjective(doc, end) {
+            return None;
+        }
         if unit.is_none() {
             let plural = amount.high.is_some() || amount.low != 1.0;
             unit = counted_noun_after(doc, doc.word_from(end), plural, language).map(Arc::from);
             if !first.digits && doc.word(i) == "one" && !counts_one(doc, i, unit.is_some()) {
                 return None;
             }
-            if is_spanish_article_one(doc, i, &amount) {
+            if is_spanish_article_one(doc, i, &amount)
+                || unit.is_none() && stands_for_a_noun(doc, i, end)
+            {
                 return None;
             }
         }
@@ -366,13 +384,68 @@ fn measure_after(
 }
 
 /// Whether "one" at word `i` counts something ("one rifle") rather than standing for a
-/// person or thing ("one of the", "no one").
+/// person or thing ("one of the", "no one") or being part of an idiom ("on one hand", "one way
+/// or another", "one by one").
 fn counts_one(doc: &Doc<'_>, i: usize, has_noun: bool) -> bool {
-    let next_is_of = doc.words.get(i + 1).is_some() && doc.word(i + 1) == "of";
+    let next = doc.words.get(i + 1).is_some().then(|| doc.word(i + 1));
     let prev = (i > 0).then(|| doc.word(i - 1));
     has_noun
-        && !next_is_of
+        && !matches!(
+            next,
+            Some("of" | "another" | "by" | "after" | "hand" | "way")
+        )
         && !matches!(prev, Some("no" | "any" | "every" | "each" | "some" | "the"))
+}
+
+/// A bare whole number after "the" and before a verb or a stop stands for people or things
+/// already counted ("the two pleaded not guilty", "the 157 are among"); before anything else
+/// it may still count ("the 10 other states", "the 12 point drop").
+fn stands_for_a_noun(doc: &Doc<'_>, i: usize, end: usize) -> bool {
+    let article = i > 0 && doc.word(i - 1) == "the" && doc.gap_before(i) == " ";
+    let whole = doc.text()[doc.words[i].start..end]
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b',');
+    // "the two pleaded" is a pronoun; "the 1,685 polled firms" counts firms.
+    let first_digit = doc.word(i).as_bytes()[0].is_ascii_digit();
+    let next = doc.word_from(end);
+    let verb_or_stop = match (next < doc.words.len()).then(|| doc.gap_before(next)) {
+        None => true,
+        Some("-") => false, // "the 31-count indictment"
+        Some(" ") => {
+            let word = doc.word(next);
+            matches!(
+                word,
+                "are"
+                    | "were"
+                    | "was"
+                    | "is"
+                    | "have"
+                    | "had"
+                    | "has"
+                    | "will"
+                    | "would"
+                    | "said"
+                    | "say"
+                    | "remain"
+                    | "face"
+                    | "who"
+                    | "also"
+            ) || word.len() > 3 && word.ends_with("ed") && !first_digit
+        }
+        Some(_) => true, // punctuation: "against the two."
+    };
+    article && whole && verb_or_stop
+}
+
+/// A number that begins an adjective rather than counting: "two-tiered", "one-sided",
+/// "three-pronged" (a hyphen and a past participle; measures such as "10-year" are read
+/// before this is asked).
+fn begins_adjective(doc: &Doc<'_>, end: usize) -> bool {
+    let next = doc.word_from(end);
+    next < doc.words.len()
+        && doc.gap_before(next) == "-"
+        && doc.word(next).len() > 3
+        && doc.word(next).ends_with("ed")
 }
 
 /// Spanish "un", "una", "uno" alone is an article or a pronoun ("un hombre", "uno de los

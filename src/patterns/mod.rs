@@ -10,6 +10,7 @@ pub mod language;
 pub mod metonymy;
 pub mod money;
 pub mod names;
+pub mod non_figures;
 pub mod numbers;
 pub mod organizations;
 pub mod outlets;

@@ -44,6 +44,9 @@ pub const SPANISH_NUMBER: u32 = 1 << 24;
 pub const SPANISH_NOUN_END: u32 = 1 << 25;
 /// Words that name a fraction ("half", "thirds", "quarter"), valued by their denominator.
 pub const FRACTION: u32 = 1 << 26;
+/// Nouns that name an item by the number after them ("Section 1960", "route 15", "carretera
+/// federal 15"): that number is neither a figure nor a year.
+pub const NUMBERING: u32 = 1 << 27;
 
 /// Ship prefixes of navies that appear in the news ("USS Mahan"), as written.
 pub const SHIP_PREFIXES: &[&str] = &[
@@ -546,6 +549,43 @@ pub const NUMBER_WORDS: &[(&str, u32)] = &[
     ("thousand", 1000),
 ];
 
+/// The nouns of [`NUMBERING`].
+pub const NUMBERING_WORDS: &[&str] = &[
+    "section",
+    "sections",
+    "article",
+    "articles",
+    "articulo",
+    "rule",
+    "title",
+    "chapter",
+    "paragraph",
+    "clause",
+    "resolution",
+    "footnote",
+    "exhibit",
+    "docket",
+    "route",
+    "highway",
+    "interstate",
+    "carretera",
+    "autopista",
+    "flight",
+    "vuelo",
+    "room",
+    "suite",
+    "box",
+    "page",
+    "pages",
+    "gate",
+    "exit",
+    "platform",
+    "pier",
+    "berth",
+    "muelle",
+    "kilometro",
+];
+
 /// Fraction words, with the denominator they name ([`crate::patterns::fractions`]).
 pub const FRACTION_WORDS: &[(&str, u32)] = &[
     ("half", 2),
@@ -984,7 +1024,7 @@ fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = Table::default();
-        let lists: [(&[&str], u32); 19] = [
+        let lists: [(&[&str], u32); 20] = [
             (HOLIDAYS, HOLIDAY),
             (PLACE_CUES, PLACE_CUE),
             (FACILITIES, FACILITY),
@@ -1004,6 +1044,7 @@ fn table() -> &'static Table {
             (SPANISH_CUES, SPANISH_CUE),
             (ENGLISH_CUES, ENGLISH_CUE),
             (SPANISH_NOUN_ENDS, SPANISH_NOUN_END),
+            (NUMBERING_WORDS, NUMBERING),
         ];
         for (words, class) in lists {
             for word in words {
