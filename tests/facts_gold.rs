@@ -196,15 +196,15 @@ impl Scores {
     }
 }
 
-/// Earned floors, on all 336 rows: a little under the agreement measured when they were set
-/// (item 0.725, action 0.624, period 0.820, period dates 0.795, place 0.661, source 0.771).
-/// The 115 held-out rows alone scored item 0.750, action 0.670, period 0.812, period dates
-/// 0.768, place 0.554, source 0.768.
+/// Earned floors, on all 496 rows: a little under the agreement measured when the 160
+/// `heldout2` rows were added, before the linkers were changed for them (item 0.739, action
+/// 0.630, period 0.807, period dates 0.786, place 0.652, source 0.739). Those 160 rows alone
+/// scored item 0.731, action 0.654, period 0.776, period dates 0.763, place 0.628, source 0.667.
 const FLOORS: &[(&str, f64)] = &[
     ("item", 0.70),
     ("action", 0.60),
     ("period", 0.79),
     ("period_start", 0.77),
     ("place", 0.64),
-    ("attributed_to", 0.74),
+    ("attributed_to", 0.73),
 ];
