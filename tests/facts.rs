@@ -5,9 +5,9 @@ mod common;
 
 use std::path::Path;
 
-use dossier::Article;
 use dossier::sink::record::FactRecord;
 use dossier::sink::table::{FactRow, Table};
+use dossier::{Action, Article};
 
 fn corpus_articles() -> Vec<Article> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
@@ -166,4 +166,63 @@ fn grouped_claims_account_for_every_fact_once() {
             .iter()
             .any(|c| !c["conflicts"].as_array().unwrap().is_empty())
     );
+}
+
+/// The fact row of the figure written `figure_text` in `text`.
+fn fact_of(text: &str, figure_text: &str) -> FactRecord {
+    let tagged = common::tagger().annotate(Article::new(text));
+    FactRecord::all(&tagged)
+        .into_iter()
+        .find(|r| r.figure_text == figure_text)
+        .unwrap_or_else(|| panic!("no fact for {figure_text} in {text}"))
+}
+
+#[test]
+fn a_price_or_a_value_is_of_the_thing_priced_or_valued() {
+    let per = fact_of("Dealers sell them for $5 per tablet in Phoenix.", "$5");
+    assert_eq!(
+        (per.item.as_deref(), per.action),
+        (Some("tablet"), Some(Action::Sold))
+    );
+    let worth = fact_of(
+        "The tablets seized would be worth between $930,000 and $1.5 million.",
+        "$930,000 and $1.5 million",
+    );
+    assert_eq!(worth.item.as_deref(), Some("tablets"));
+    let valued = fact_of(
+        "Officials valued the drugs at more than $528 million.",
+        "$528 million",
+    );
+    assert_eq!(valued.item.as_deref(), Some("drugs"));
+    let penalty = fact_of(
+        "The bank agreed to a criminal penalty of $402 million.",
+        "$402 million",
+    );
+    assert_eq!(
+        (penalty.item.as_deref(), penalty.action),
+        (Some("criminal penalty"), Some(Action::Fined))
+    );
+    let spent = fact_of(
+        "The company spent more than $60 million on new systems.",
+        "$60 million",
+    );
+    assert_eq!(spent.action, Some(Action::Paid));
+}
+
+#[test]
+fn a_share_is_reported_and_things_are_seized_not_arrested() {
+    let share = fact_of(
+        "About 80 percent of the heroin seized at the border came from Mexico.",
+        "80 percent",
+    );
+    assert_eq!(share.action, Some(Action::Reported));
+    let rise = fact_of("Seizures rose 27 percent in 2024.", "27 percent");
+    assert_eq!(rise.action, Some(Action::Increase));
+    let things = fact_of(
+        "He was detained at the port with three pistols hidden in a speaker box.",
+        "three",
+    );
+    assert_eq!(things.action, Some(Action::Seized));
+    let people = fact_of("Police detained three suspects at the port.", "three");
+    assert_eq!(people.action, Some(Action::Arrested));
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Context;
 use crate::entity::Label;
+use crate::patterns::units::in_kilograms;
 
 /// The event a figure is reported with: the closed list of the fact guidelines
 /// (`tests/facts/GUIDELINES.md`). Written in lower case, as `dossier facts --action` takes it.
@@ -220,7 +221,31 @@ pub fn rows(content: &str) -> impl Iterator<Item = (&str, &str)> {
 /// The action of the figure: for a percentage, a change word right beside it ("a 27%
 /// increase", "rose 27%"); otherwise the nearest action word in the clause, before the
 /// figure on a tie ("seized 63 firearms" rather than "… found"), or else in the sentence.
-pub(crate) fn find(context: &Context<'_>, item: Option<std::ops::Range<usize>>) -> Option<Action> {
+pub(crate) fn find(
+    context: &Context<'_>,
+    item: Option<std::ops::Range<usize>>,
+    item_label: Option<Label>,
+) -> Option<Action> {
+    let action = event(context, item)?;
+    // Arrests are of people: "detained with three pistols", "detenidos junto con 48 mil
+    // pesos" report the pistols and the cash seized.
+    let thing = matches!(
+        item_label,
+        Some(Label::WEAPON | Label::DRUG | Label::VEHICLE | Label::MILITARY_PLATFORM)
+    ) || context.figure.label == Label::MONEY
+        || context
+            .figure
+            .unit
+            .as_deref()
+            .is_some_and(|u| in_kilograms(u, 1.0).is_some());
+    Some(match action {
+        Action::Arrested if thing => Action::Seized,
+        other => other,
+    })
+}
+
+/// The event the words around the figure report, before the item's kind is weighed.
+fn event(context: &Context<'_>, item: Option<std::ops::Range<usize>>) -> Option<Action> {
     let action_at = |i: usize| {
         let word = context.tokens[i].folded.as_str();
         // "up to $5 million" is a qualifier, not a rise.
@@ -230,6 +255,18 @@ pub(crate) fn find(context: &Context<'_>, item: Option<std::ops::Range<usize>>) 
         }
         context.tokens[i].action
     };
+    if context.figure.label == Label::PERCENT {
+        let near = context.clause.clone().filter(|&i| context.distance(i) <= 3);
+        if let Some(change) = near.filter_map(action_at).find(|a| a.is_change()) {
+            return Some(change);
+        }
+        // A share ("80 percent of the heroin seized") is what a source reports, even beside
+        // the event that defines the whole.
+        let next = context.tokens.get(context.after).map(|t| t.folded.as_str());
+        if matches!(next, Some("of" | "de" | "del")) {
+            return Some(Action::Reported);
+        }
+    }
     // "58 officers killed", "pills seized at the port": a participle right after what the
     // figure counts is its event.
     if let Some(item) = &item
@@ -238,12 +275,6 @@ pub(crate) fn find(context: &Context<'_>, item: Option<std::ops::Range<usize>>) 
         && context.tokens[next].folded.ends_with("ed")
     {
         return Some(action);
-    }
-    if context.figure.label == Label::PERCENT {
-        let near = context.clause.clone().filter(|&i| context.distance(i) <= 3);
-        if let Some(change) = near.filter_map(action_at).find(|a| a.is_change()) {
-            return Some(change);
-        }
     }
     // "2,600 murder victims", "70,000 overdose deaths": the event is in what is counted.
     if let Some(item) = item

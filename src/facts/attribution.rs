@@ -52,6 +52,14 @@ fn is_saying(word: &str) -> bool {
     )
 }
 
+/// Nouns that stand for the organization the article last named: "the agency said".
+fn is_body(word: &str) -> bool {
+    matches!(
+        word,
+        "agency" | "department" | "bureau" | "office" | "ministry" | "secretaria" | "service"
+    )
+}
+
 fn is_source(e: &Entity) -> bool {
     e.label == Label::ORG || e.label == Label::PERSON
 }
@@ -157,9 +165,7 @@ pub fn find(context: &Context<'_>, before: &Antecedents) -> Option<String> {
             // the last organization.
             match word(i.wrapping_sub(1)) {
                 "he" | "she" => return before.person.clone(),
-                "agency" | "department" | "bureau" | "office" | "ministry" | "secretaria" => {
-                    return before.org.clone();
-                }
+                body if is_body(body) => return before.org.clone(),
                 _ => {}
             }
             // "the DEA said", "CBP data show", "Ana Torres, a DEA spokeswoman, said".
@@ -179,6 +185,10 @@ pub fn find(context: &Context<'_>, before: &Antecedents) -> Option<String> {
                             .all(|k| tokens[k].is_word && !super::tokens::is_function_word(word(k)))
                     })
                     .unwrap_or(generic);
+                // "agency figures show", "the department's data": the body last named.
+                if (from..generic).any(|k| is_body(word(k).trim_end_matches("'s"))) {
+                    return before.org.clone();
+                }
                 return Some(generic_phrase(context, from, generic));
             }
         }

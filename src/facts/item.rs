@@ -5,8 +5,8 @@
 
 use std::ops::Range;
 
-use super::Context;
 use super::tokens::is_function_word;
+use super::{Context, priced};
 use crate::entity::Label;
 use crate::patterns::units::{in_kilograms, is_measure};
 
@@ -123,7 +123,12 @@ pub fn find(context: &Context<'_>) -> Option<Range<usize>> {
         return phrase(context, i);
     }
     // A measure or money: "300 kilograms of cocaine", "$48 million in drug proceeds",
-    // "$1.2 million worth of jewelry", "a $10 million reward".
+    // "$1.2 million worth of jewelry", "a $10 million reward", "$5 per tablet".
+    if figure.label == Label::MONEY
+        && let Some(priced) = priced::per_unit(context)
+    {
+        return Some(priced);
+    }
     if word(i) == Some("worth") && word(i + 1) == Some("of") {
         i += 1;
     }
@@ -135,7 +140,7 @@ pub fn find(context: &Context<'_>) -> Option<Range<usize>> {
     };
     // "… 38,000 pounds of cocaine, about 17,400 kilograms", "heroin seizures dropped to about
     // 5,400 pounds": a mass whose words name nothing is of the drug its clause names.
-    found.or_else(|| {
+    found.or_else(|| priced::item_before(context)).or_else(|| {
         unit.and_then(|u| in_kilograms(u, 1.0))?;
         let clause = &context.tokens[context.clause.clone()];
         let span = clause.first()?.start..clause.last()?.end;

@@ -10,6 +10,7 @@ pub mod action;
 mod attribution;
 mod item;
 pub mod period;
+mod priced;
 mod tokens;
 
 use std::ops::Range;
@@ -238,7 +239,7 @@ pub(crate) fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
             .unwrap_or_default();
         let period = period::find(&context, published);
         let (value_base, unit_base) = base_value(figure);
-        let action = action::find(&context, item.clone());
+        let action = action::find(&context, item.clone(), item_label);
         facts.push(Fact {
             figure: index,
             start: figure.start,
