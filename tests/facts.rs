@@ -226,3 +226,17 @@ fn a_share_is_reported_and_things_are_seized_not_arrested() {
     let people = fact_of("Police detained three suspects at the port.", "three");
     assert_eq!(people.action, Some(Action::Arrested));
 }
+
+#[test]
+fn a_sentence_that_lists_or_values_a_haul_shares_its_event() {
+    let text = "Marines seized a go-fast boat off Oaxaca on Monday. The boat carried 1,200 \
+                kilograms of cocaine. The Navy valued the load at $30 million.";
+    assert_eq!(
+        fact_of(text, "1,200 kilograms").action,
+        Some(Action::Seized)
+    );
+    assert_eq!(fact_of(text, "$30 million").action, Some(Action::Seized));
+    // A sentence that lists nothing takes no event from the one before.
+    let apart = "Marines seized a go-fast boat off Oaxaca on Monday. The port has 12 berths.";
+    assert_eq!(fact_of(apart, "12").action, None);
+}

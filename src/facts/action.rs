@@ -244,6 +244,44 @@ pub(crate) fn find(
     })
 }
 
+/// Whether the figure's clause lists or values something already reported ("the load
+/// included", "the semi-submersible carried", "the inventory listed", "valued the load at"):
+/// its figures share that report's event when their own sentence names none.
+pub(crate) fn continues_what_came_before(context: &Context<'_>) -> bool {
+    context.tokens[context.clause.clone()].iter().any(|t| {
+        matches!(
+            t.folded.as_str(),
+            "included"
+                | "includes"
+                | "including"
+                | "contained"
+                | "contains"
+                | "carried"
+                | "carrying"
+                | "held"
+                | "listed"
+                | "weighed"
+                | "totaled"
+                | "totalled"
+                | "comprised"
+                | "valued"
+                | "worth"
+                | "incluyo"
+                | "incluye"
+                | "incluian"
+                | "contenia"
+        )
+    })
+}
+
+/// The first event the words of a sentence report: what a following sentence that lists or
+/// values the haul continues.
+pub(crate) fn first_in(tokens: &[super::tokens::Token]) -> Option<Action> {
+    tokens
+        .iter()
+        .find_map(|t| t.action.filter(|a| !a.is_change()))
+}
+
 /// The event the words around the figure report, before the item's kind is weighed.
 fn event(context: &Context<'_>, item: Option<std::ops::Range<usize>>) -> Option<Action> {
     let action_at = |i: usize| {

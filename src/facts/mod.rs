@@ -182,6 +182,8 @@ pub(crate) fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
     let mut before_sentence = Antecedents::default();
     let mut sentence_at = 0;
     let mut tokenized: Option<(Range<usize>, Vec<Token>)> = None;
+    // The last event a fact reported, and the index of its sentence.
+    let mut reported: Option<(usize, Action)> = None;
     for (index, figure) in entities.iter().enumerate() {
         while sentence_at + 1 < sentences.len() && sentences[sentence_at].end <= figure.start {
             sentence_at += 1;
@@ -239,7 +241,19 @@ pub(crate) fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
             .unwrap_or_default();
         let period = period::find(&context, published);
         let (value_base, unit_base) = base_value(figure);
-        let action = action::find(&context, item.clone(), item_label);
+        // A sentence that lists or values a haul ("The boat carried …", "The Navy valued the
+        // load at …") continues the event of the sentence before: its words, or its facts'.
+        let action = action::find(&context, item.clone(), item_label).or_else(|| {
+            let at = sentence_at.checked_sub(1)?;
+            if !action::continues_what_came_before(&context) {
+                return None;
+            }
+            action::first_in(&tokens::tokens(text, sentences[at].clone()))
+                .or(reported.filter(|(s, _)| *s == at).map(|(_, a)| a))
+        });
+        if let Some(action) = action {
+            reported = Some((sentence_at, action));
+        }
         facts.push(Fact {
             figure: index,
             start: figure.start,
