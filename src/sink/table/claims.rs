@@ -82,14 +82,22 @@ fn periods_overlap(a: &FactRow, b: &FactRow) -> bool {
     }
 }
 
-/// Whether two facts about one subject speak of the same time and, as far as they say, the
-/// same place.
+/// Whether two facts about one subject speak of the same time and, as far as their sentences
+/// say, the same place.
 fn same_time_and_place(a: &FactRow, b: &FactRow) -> bool {
-    let places_differ = match (&a.fact.place, &b.fact.place) {
-        (Some(x), Some(y)) => fold(x) != fold(y),
-        _ => false,
-    };
-    periods_overlap(a, b) && !places_differ
+    periods_overlap(a, b) && !differ(a.fact.place.as_deref(), b.fact.place.as_deref())
+}
+
+/// Whether two places are known and not the same.
+fn differ(a: Option<&str>, b: Option<&str>) -> bool {
+    matches!((a, b), (Some(x), Some(y)) if fold(x) != fold(y))
+}
+
+/// Whether two different figures for one subject and time contradict each other: only when
+/// they are about the same place, their articles' where their sentences name none
+/// (homicides in Mexico are not set against homicides in Guanajuato).
+fn contradict(a: &FactRow, b: &FactRow) -> bool {
+    same_time_and_place(a, b) && !differ(a.place(), b.place()) && !same_value(a, b)
 }
 
 /// The same figure, allowing for rounding when a report converts units ("38,000 pounds,
@@ -140,8 +148,7 @@ pub fn group(rows: Vec<FactRow>) -> Vec<Claim> {
             for &j in same {
                 let (mine, theirs) = (&groups[i][0], &groups[j][0]);
                 if i != j
-                    && same_time_and_place(mine, theirs)
-                    && !same_value(mine, theirs)
+                    && contradict(mine, theirs)
                     && docs[j].iter().all(|d| !docs[i].contains(d))
                 {
                     let ids: Vec<&str> =
@@ -266,7 +273,25 @@ mod tests {
             published: None,
             source: None,
             fact,
+            article_place: None,
         }
+    }
+
+    #[test]
+    fn figures_from_articles_about_different_places_do_not_conflict() {
+        let fy = Some(("2024-01-01", "2024-12-31"));
+        let placed = |doc: &str, value: f64, place: &str| FactRow {
+            article_place: Some(place.to_string()),
+            ..row(doc, "homicides", value, fy)
+        };
+        let claims = group(vec![
+            placed("a", 30_000.0, "Mexico"),
+            placed("b", 3_000.0, "Guanajuato"),
+            placed("c", 29_000.0, "Mexico"),
+        ]);
+        assert_eq!(claims.len(), 3);
+        assert!(claims[1].conflicts.is_empty(), "{:?}", claims[1].conflicts);
+        assert_eq!(claims[0].conflicts, ["29000 (c:1)"]);
     }
 
     #[test]

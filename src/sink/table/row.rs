@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::{Column, Table};
 use crate::article::Article;
+use crate::entity::Label;
 use crate::sink::record::{FactRecord, format_number};
 use crate::tagged::Tagged;
 
@@ -26,6 +27,10 @@ pub struct FactRow {
     /// The fact.
     #[serde(flatten)]
     pub fact: FactRecord,
+    /// The place the article names most, where a fact whose sentence names none is taken to
+    /// be: claims from different places are not set against each other. Not a column.
+    #[serde(skip)]
+    pub article_place: Option<String>,
 }
 
 impl FactRow {
@@ -38,16 +43,48 @@ impl FactRow {
             published: article.published.clone(),
             source: article.source.clone(),
             fact,
+            article_place: None,
         }
     }
 
     /// The rows of every fact of `tagged`, in order.
     pub fn all(tagged: &Tagged) -> Vec<FactRow> {
+        let place = most_named_place(tagged);
         FactRecord::all(tagged)
             .into_iter()
-            .map(|fact| FactRow::new(&tagged.article, fact))
+            .map(|fact| FactRow {
+                article_place: place.clone(),
+                ..FactRow::new(&tagged.article, fact)
+            })
             .collect()
     }
+
+    /// The place the fact is about: its sentence's, else its article's.
+    pub fn place(&self) -> Option<&str> {
+        self.fact.place.as_deref().or(self.article_place.as_deref())
+    }
+}
+
+/// The LOCATION the article names most often (the first of equals), by canonical name.
+fn most_named_place(tagged: &Tagged) -> Option<String> {
+    let text = &tagged.article.text;
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for e in tagged
+        .entities
+        .iter()
+        .filter(|e| e.label == Label::LOCATION)
+    {
+        let name = e.name(text);
+        match counts.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((name, 1)),
+        }
+    }
+    let most = counts.iter().map(|&(_, c)| c).max()?;
+    counts
+        .into_iter()
+        .find(|&(_, c)| c == most)
+        .map(|(name, _)| name.to_string())
 }
 
 /// A cell of text: empty for none.
