@@ -93,6 +93,24 @@ fn currency_signs_and_prefixed_dollars_give_their_codes() {
 }
 
 #[test]
+fn a_range_repeats_a_prefixed_dollar() {
+    let tagged = common::tagger().annotate(Article::new("Pills sell for US$5 to US$10 each."));
+    let money: Vec<_> = tagged
+        .entities
+        .iter()
+        .filter(|e| e.label.as_str() == "MONEY")
+        .map(|e| {
+            (
+                e.number(),
+                e.value_max,
+                e.unit.as_deref().map(str::to_string),
+            )
+        })
+        .collect();
+    assert_eq!(money, [(Some(5.0), Some(10.0), Some("USD".to_string()))]);
+}
+
+#[test]
 fn iso_codes_before_or_after_the_amount() {
     all(&[
         ("The loan is USD 5 million.", "USD 5 million", 5e6, "USD"),

@@ -4,7 +4,7 @@
 
 mod common;
 
-use dossier::{Action, Article};
+use dossier::{Action, Article, Label, Value};
 
 /// One figure as the tagger gives it: (mention, value, value_max, unit, qualifier).
 type Figure = (
@@ -111,6 +111,41 @@ fn the_day_of_a_spanish_date_is_not_a_count() {
     let found = figures(text);
     assert!(!found.iter().any(|f| f.0 == "2"), "{found:?}");
     assert_eq!(figure(text, "300 kilos").1, 300.0);
+}
+
+#[test]
+fn spanish_dates_are_read_with_their_day_month_and_year() {
+    let text = "El 12 de marzo de 2024 la Marina aseguró 300 kilos de cocaína; el 3 de febrero \
+                detuvo a 40 personas.";
+    let mut article = Article::new(text);
+    article.published = Some("2024-03-14".into());
+    let tagged = common::tagger().annotate(article);
+    let dates: Vec<_> = tagged
+        .entities
+        .iter()
+        .filter(|e| e.label == Label::DATE)
+        .map(|e| (&text[e.start..e.end], e.value.clone()))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            (
+                "12 de marzo de 2024",
+                Some(Value::Date("2024-03-12".into()))
+            ),
+            ("3 de febrero", Some(Value::Date("2024-02-03".into()))),
+        ]
+    );
+    let period = tagged.facts[0].period.as_ref().and_then(|p| p.days);
+    assert!(period.is_some(), "the seizure takes its date as period");
+}
+
+#[test]
+fn asegurar_que_claims_and_asegurar_seizes() {
+    let said = actions("El fiscal asegura que 40 personas fueron detenidas en Sonora.");
+    assert_eq!(said, [("40".to_string(), Some(Action::Arrested))]);
+    let seized = actions("La Marina aseguró 40 armas en Sonora.");
+    assert_eq!(seized, [("40".to_string(), Some(Action::Seized))]);
 }
 
 #[test]

@@ -291,6 +291,10 @@ fn event(context: &Context<'_>, item: Option<std::ops::Range<usize>>) -> Option<
         if matches!(word, "up" | "down") && next == Some("to") {
             return None;
         }
+        // "asegura que …" claims; "aseguró 300 kilos" seizes.
+        if word.starts_with("asegur") && next == Some("que") {
+            return None;
+        }
         context.tokens[i].action
     };
     if context.figure.label == Label::PERCENT {

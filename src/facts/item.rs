@@ -266,7 +266,11 @@ fn phrase(context: &Context<'_>, from: usize) -> Option<Range<usize>> {
     }
     let start = tokens[from].start;
     let end = tokens[last].end;
-    (start < end).then_some(start..end)
+    // "$5 in Phoenix": a place alone is where, not what ("U.S. states" is what).
+    let place_alone = context
+        .entity_over(start..end)
+        .is_some_and(|e| e.label == Label::LOCATION && e.start == start && e.end == end);
+    (start < end && !place_alone).then_some(start..end)
 }
 
 /// Where a list continues an entity with another of the same kind: the token after "and".

@@ -115,24 +115,7 @@ pub fn is_spanish_day(doc: &Doc<'_>, number: &Number) -> bool {
         && !number.scaled
         && (1.0..=31.0).contains(&number.value)
         && number.value.fract() == 0.0
-        && month.is_some_and(|m| {
-            matches!(
-                m,
-                "enero"
-                    | "febrero"
-                    | "marzo"
-                    | "abril"
-                    | "mayo"
-                    | "junio"
-                    | "julio"
-                    | "agosto"
-                    | "septiembre"
-                    | "setiembre"
-                    | "octubre"
-                    | "noviembre"
-                    | "diciembre"
-            )
-        })
+        && month.is_some_and(|m| super::dates::spanish_month(m).is_some())
 }
 
 /// An age: a number set off by commas after a name ("Juan Pérez, 31, of Tucson") or after

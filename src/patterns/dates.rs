@@ -51,6 +51,25 @@ pub fn month_number(word: &str) -> Option<u32> {
     vocabulary::value(word, vocabulary::MONTH)
 }
 
+/// The number of a Spanish month, written in lower case as Spanish does ("marzo").
+pub fn spanish_month(word: &str) -> Option<u32> {
+    Some(match word {
+        "enero" => 1,
+        "febrero" => 2,
+        "marzo" => 3,
+        "abril" => 4,
+        "mayo" => 5,
+        "junio" => 6,
+        "julio" => 7,
+        "agosto" => 8,
+        "septiembre" | "setiembre" => 9,
+        "octubre" => 10,
+        "noviembre" => 11,
+        "diciembre" => 12,
+        _ => return None,
+    })
+}
+
 fn is_weekday(word: &str) -> bool {
     vocabulary::has(word, vocabulary::WEEKDAY)
 }
@@ -318,13 +337,27 @@ fn day_first(doc: &Doc<'_>, i: usize, day: u32, published: Option<Published>) ->
     let text = doc.text();
     let last_day = day_range_end(doc, i).unwrap_or(i);
     let m = next_word(doc, last_day, &[" "])?;
-    let month = month_number(doc.word(m)).filter(|_| doc.is_capitalized(m))?;
+    // "5 March 2024", or in Spanish "12 de marzo de 2024".
+    let (m, month, spanish) = match month_number(doc.word(m)).filter(|_| doc.is_capitalized(m)) {
+        Some(month) => (m, month, false),
+        None => {
+            let k = next_word(doc, m, &[" "]).filter(|_| doc.word(m) == "de")?;
+            (k, spanish_month(doc.word(k))?, true)
+        }
+    };
     let mut end = doc.words[m].end;
     if text[end..].starts_with('.') && doc.word(m).len() <= 4 {
         end += 1;
     }
     let mut year = None;
-    if let Some(k) = next_word(doc, m, &[" ", ", ", ". "])
+    let year_word = if spanish {
+        next_word(doc, m, &[" "])
+            .filter(|&k| doc.word(k) == "de" || doc.word(k) == "del")
+            .and_then(|k| next_word(doc, k, &[" "]))
+    } else {
+        next_word(doc, m, &[" ", ", ", ". "])
+    };
+    if let Some(k) = year_word
         && let Some(y) = year_value(doc.word(k))
     {
         year = Some(y);
@@ -349,7 +382,6 @@ fn numeric_date(doc: &Doc<'_>, i: usize, year: i32) -> Option<Entity> {
     Some(date)
 }
 
-/// A year on its own ("in 2024", "mid-2024"), or a span of years ("2015-2016").
 /// Whether the four digits at word `i` number a section, statute, rule or resolution rather
 /// than name a year: after "§", a numbering word, or before a subsection ("1956(h)").
 fn numbers_an_item(doc: &Doc<'_>, i: usize) -> bool {
@@ -360,6 +392,7 @@ fn numbers_an_item(doc: &Doc<'_>, i: usize) -> bool {
     before.ends_with('§') || subsection || super::non_figures::named_by_number(doc, i)
 }
 
+/// A year on its own ("in 2024", "mid-2024"), or a span of years ("2015-2016").
 fn year_alone(doc: &Doc<'_>, i: usize, year: i32) -> Option<Entity> {
     let text = doc.text();
     let start = doc.words[i].start;

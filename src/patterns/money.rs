@@ -337,6 +337,13 @@ pub fn subunits_after(
 /// How many bytes a currency sign repeated at the start of `text` takes: "$" and the one-sign
 /// symbols of the table, as in "$5 million to $10 million", "₹5-₹10".
 pub fn repeated_sign(text: &str) -> usize {
+    // A prefixed dollar: "US$5 to US$10", "C$2 to C$3".
+    if let Some(prefix) = text.find('$').filter(|&at| at > 0 && at <= 3)
+        && text[..prefix].bytes().all(|b| b.is_ascii_alphabetic())
+        && currencies().get(&text[..=prefix]).is_some()
+    {
+        return prefix + 1;
+    }
     let Some(sign) = text.chars().next().filter(|c| !c.is_alphanumeric()) else {
         return 0;
     };
