@@ -219,7 +219,7 @@ fn propose(candidates: &mut Vec<Candidate>, found: &mut Vec<Entity>, source: Sou
 }
 
 /// A nationality, a country or an alliance: what can name a body of forces or a government
-/// ("Iraqi forces", "U.S. troops", "Coalition partners").
+/// ("Iraqi Security Forces", "U.S. Embassy").
 fn is_nation(e: &Entity) -> bool {
     let category = e.sense.as_ref().and_then(|s| s.category.as_deref());
     e.label == Label::NATIONALITY

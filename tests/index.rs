@@ -415,3 +415,83 @@ fn the_index_gives_the_facts_dossier_facts_reads_from_files() {
         assert!(row["published"].as_str().unwrap() >= "2024", "{row}");
     }
 }
+
+/// The facet panels a researcher reads first carry names, not junk: no title or street word
+/// swallowed into a person, no quotation cut open, no time word inside an organization, no
+/// generic body ("Task Force", "Mexican forces") filed as one, no district or base without its
+/// name filed as a place.
+#[test]
+fn the_corpus_facets_hold_names_a_researcher_can_filter_on() {
+    let dir = corpus_index("clean-facets");
+    let result = search(
+        &dir,
+        &[
+            "*",
+            "--limit",
+            "0",
+            "--facet",
+            "person",
+            "--facet",
+            "org",
+            "--facet",
+            "location",
+            "--facet-limit",
+            "1000",
+        ],
+    );
+    let first_word = |name: &str| name.split_whitespace().next().unwrap_or("").to_string();
+    let unbalanced =
+        |name: &str| name.matches(['“', '"']).count() != name.matches(['”', '"']).count();
+    let mut junk = Vec::new();
+    for person in facet(&result, "person").keys() {
+        let title_or_street = [
+            "Charge",
+            "Director",
+            "Agent",
+            "Attorney",
+            "Avenida",
+            "Calle",
+            "Boulevard",
+        ]
+        .contains(&first_word(person).as_str());
+        if title_or_street || unbalanced(person) {
+            junk.push(format!("person {person}"));
+        }
+    }
+    for org in facet(&result, "org").keys() {
+        let words: Vec<&str> = org.split_whitespace().collect();
+        let time_word = words.iter().any(|w| {
+            [
+                "Monday",
+                "Tuesday",
+                "Wednesday",
+                "Thursday",
+                "Friday",
+                "Saturday",
+                "Sunday",
+            ]
+            .contains(w)
+        });
+        let generic =
+            ["Task Force", "Joint Task Force", "Criminal Division"].contains(&org.as_str());
+        // "Mexican forces", "U.S. government": a nation and lower-case words.
+        let national_body =
+            words.len() > 1 && words[1..].iter().all(|w| w.starts_with(char::is_lowercase));
+        if time_word || generic || national_body || unbalanced(org) || org.starts_with("Angeles") {
+            junk.push(format!("org {org}"));
+        }
+    }
+    for place in facet(&result, "location").keys() {
+        let cut_short = [
+            "Naval Base",
+            "Federal Highway",
+            "Northern District",
+            "The Southern District",
+        ]
+        .contains(&place.as_str());
+        if cut_short || place.contains("Director") {
+            junk.push(format!("location {place}"));
+        }
+    }
+    assert!(junk.is_empty(), "facet junk: {junk:#?}");
+}

@@ -198,7 +198,21 @@ fn name_words(doc: &Doc<'_>, k: usize) -> Option<(usize, usize)> {
         }
         break;
     }
-    last.map(|l| (l, capitalized))
+    let mut last = last?;
+    // A quotation opened inside the name and not closed in it is no nickname: "Julio César
+    // “N”" (the press's withheld surname) is "Julio César".
+    let text = doc.text();
+    // From the end of the word before: a nickname's opening quote may come before word `k`.
+    let from = if k > 0 { doc.words[k - 1].end } else { 0 };
+    let span = &text[from..doc.words[last].end];
+    if let Some(quote) = span.rfind('"')
+        && span.matches('"').count() % 2 == 1
+    {
+        let quote = from + quote;
+        last = (k..last).rev().find(|&j| doc.words[j].end <= quote)?;
+        capitalized = (k..=last).filter(|&j| doc.is_capitalized(j)).count();
+    }
+    Some((last, capitalized))
 }
 
 /// Appends every titled person of `doc` to `out` (folded offsets, the name without the title).
@@ -266,7 +280,8 @@ pub fn find_titled_people(doc: &Doc<'_>, classes: &[u32], out: &mut Vec<Entity>)
     }
 }
 
-/// Words after which a given name is part of a place's name ("Santa Rosa", "San José").
+/// Words after which a given name is part of a place's or a street's name ("Santa Rosa", "San
+/// José", "Avenida Álvaro Obregón").
 fn is_place_prefix(word: &str) -> bool {
     matches!(
         word,
@@ -290,6 +305,18 @@ fn is_place_prefix(word: &str) -> bool {
             | "cerro"
             | "isla"
             | "colonia"
+            | "avenida"
+            | "av"
+            | "calle"
+            | "calzada"
+            | "boulevard"
+            | "bulevar"
+            | "blvd"
+            | "paseo"
+            | "carretera"
+            | "plaza"
+            | "parque"
+            | "fraccionamiento"
     )
 }
 
@@ -332,7 +359,13 @@ fn first_of_name(doc: &Doc<'_>, classes: &[u32], given: usize) -> usize {
         let prev = first - 1;
         let word = doc.word(prev);
         let known_given = classes[prev] & vocabulary::GIVEN_NAME != 0;
-        let joins = doc.is_capitalized(prev)
+        // "Special Agent in Charge Monica Elwood": a capitalized word after "in" or "of" ends
+        // a title, not begins a name.
+        let ends_title = prev > 0
+            && matches!(doc.word(prev - 1), "in" | "of" | "for")
+            && !doc.is_capitalized(prev - 1);
+        let joins = !ends_title
+            && doc.is_capitalized(prev)
             && !doc.is_all_caps(prev)
             && classes[prev] & (vocabulary::TITLE | vocabulary::TITLE_MODIFIER | vocabulary::ROLE)
                 == 0

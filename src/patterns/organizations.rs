@@ -18,6 +18,45 @@ fn is_leading_head(word: &str) -> bool {
     vocabulary::has(word, vocabulary::LEADING_HEAD)
 }
 
+/// Words that say what kind of body a head noun is without naming one: "Joint Task Force",
+/// "Criminal Division", "Special Operations Command" are generic; "Coast Guard" is not.
+fn is_generic_modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "joint"
+            | "task"
+            | "criminal"
+            | "civil"
+            | "special"
+            | "national"
+            | "federal"
+            | "state"
+            | "regional"
+            | "central"
+            | "general"
+            | "international"
+            | "local"
+            | "security"
+            | "armed"
+            | "military"
+            | "field"
+            | "district"
+            | "public"
+            | "operations"
+            | "tactical"
+            | "enforcement"
+            | "law"
+            | "drug"
+            | "narcotics"
+            | "organized"
+            | "crime"
+            | "homicide"
+            | "investigations"
+            | "intelligence"
+            | "the"
+    )
+}
+
 /// Small words allowed inside a name when capitalized words surround them.
 fn is_connector(word: &str) -> bool {
     vocabulary::has(word, vocabulary::NAME_CONNECTOR)
@@ -96,8 +135,18 @@ fn phrase_start(doc: &Doc<'_>, last: usize, allow_connectors: bool) -> Option<us
         }
         first = before - 1;
     }
-    // Drop sentence words and connectors at the front.
-    while first < last && (is_sentence_word(doc.word(first)) || is_connector(doc.word(first))) {
+    // Drop sentence words and connectors at the front, but not a capitalized Spanish article
+    // that begins a name ("Los Angeles Field Division", "Los Zetas").
+    let article_of_name = |j: usize| {
+        matches!(doc.word(j), "los" | "las" | "el" | "la")
+            && doc.is_capitalized(j)
+            && doc.gap_before(j + 1) == " "
+            && capitalized_or_initial(doc, j + 1)
+    };
+    while first < last
+        && !article_of_name(first)
+        && (is_sentence_word(doc.word(first)) || is_connector(doc.word(first)))
+    {
         first += 1;
     }
     Some(first)
@@ -124,6 +173,11 @@ fn complement_end(doc: &Doc<'_>, head: usize) -> Option<usize> {
             return None;
         }
         let word = doc.word(j);
+        // "the State Department on Wednesday", "… of California on May 29": a day or a month
+        // after a connector is when, not part of the name.
+        if vocabulary::has(word, vocabulary::WEEKDAY | vocabulary::MONTH) {
+            break;
+        }
         if capitalized_or_initial(doc, j) {
             end = j;
             j += 1;
@@ -182,9 +236,17 @@ pub fn find_organizations(
             else {
                 continue;
             };
-            // Heads alone ("Co Inc", "Group Ltd") name nothing.
+            // Heads alone ("Co Inc", "Group Ltd") name nothing, nor do heads with generic
+            // words ("Joint Task Force", "Criminal Division"): a name has a word of its own.
             let only_heads = (first..h).all(|j| is_head(doc.word(j)) || doc.word(j) == "co");
-            if (first < h || last > h) && !(only_heads && last == h) {
+            let acronym_after = doc.text()[doc.words[last].end..].starts_with(" (");
+            let generic = !acronym_after
+                && matches!(word, "force" | "division" | "unit" | "section" | "team")
+                && (first..=last).all(|j| {
+                    let word = doc.word(j);
+                    is_head(word) || is_connector(word) || is_generic_modifier(word)
+                });
+            if (first < h || last > h) && !(only_heads && last == h) && !generic {
                 out.push(phrase_entity(
                     doc,
                     lexicon,
@@ -275,9 +337,11 @@ fn is_body_modifier(word: &str) -> bool {
     )
 }
 
-/// Organized bodies named by a nation: a nationality or country followed by a body noun
-/// ("Iraqi security forces", "U.S. service members", "the Syrian government"). `nations` are
-/// the nationality and country mentions already found.
+/// Organized bodies named by a nation: a nationality or country followed by a capitalized
+/// body noun ("U.S. Embassy", "Syrian Government", "Iraqi Security Forces"). In lower case
+/// ("Mexican forces", "the U.S. government") the phrase is generic, no named organization:
+/// the nationality alone is tagged. `nations` are the nationality and country mentions
+/// already found.
 pub fn find_national_bodies<'e>(
     doc: &Doc<'_>,
     nations: impl IntoIterator<Item = &'e Entity>,
@@ -291,6 +355,9 @@ pub fn find_national_bodies<'e>(
         let mut modifiers = 0;
         let first = j;
         while j < doc.words.len() && (j == first || doc.gap_before(j) == " ") && modifiers <= 2 {
+            if !doc.is_capitalized(j) {
+                break;
+            }
             let word = doc.word(j);
             let service_members = word == "service"
                 && j + 1 < doc.words.len()
@@ -448,8 +515,9 @@ mod tests {
     }
 
     #[test]
-    fn a_nation_and_a_body_noun_are_an_organization() {
-        let text = "Iraqi security forces and U.S. service members met the Syrian people.";
+    fn a_nation_and_a_capitalized_body_are_an_organization() {
+        let text =
+            "Iraqi Security Forces and the U.S. Embassy met Mexican forces and the Syrian people.";
         let doc = Doc::new(text);
         let at = |word: &str, label| {
             let start = text.find(word).unwrap();
@@ -458,12 +526,13 @@ mod tests {
         let nations = [
             at("Iraqi", Label::NATIONALITY),
             at("U.S.", Label::LOCATION),
+            at("Mexican", Label::NATIONALITY),
             at("Syrian", Label::NATIONALITY),
         ];
         let mut out = Vec::new();
         find_national_bodies(&doc, &nations, &mut out);
         let found: Vec<&str> = out.iter().map(|e| &text[e.start..e.end]).collect();
-        assert_eq!(found, ["Iraqi security forces", "U.S. service members"]);
+        assert_eq!(found, ["Iraqi Security Forces", "U.S. Embassy"]);
     }
 
     #[test]

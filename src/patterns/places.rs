@@ -25,6 +25,29 @@ fn is_leading_facility(word: &str) -> bool {
     vocabulary::has(word, vocabulary::LEADING_FACILITY)
 }
 
+/// Words that say what kind of facility or district it is without naming it: "Northern
+/// District", "Naval Base", "Federal Highway" are no places until a name follows.
+fn is_generic_place_word(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "middle"
+            | "central"
+            | "naval"
+            | "federal"
+            | "military"
+            | "air"
+            | "national"
+            | "state"
+            | "international"
+            | "judicial"
+    )
+}
+
 /// Particles inside place names: "Dayr Az Zawr", "Ciudad del Carmen", "al-Bab".
 fn is_particle(word: &str) -> bool {
     matches!(
@@ -92,7 +115,8 @@ pub fn find_places(doc: &Doc<'_>, classes: &[u32], out: &mut Vec<Entity>) {
                 Label::LOCATION,
             ));
         }
-        // A facility: "Tiyas Military Airfield", "Camp Hurriya".
+        // A facility: "Tiyas Military Airfield", "Camp Hurriya", and the name or number after
+        // a generic one: "Naval Base San Diego", "Federal Highway 15".
         if doc.is_capitalized(i) && is_facility_head(word) && i > 0 && doc.gap_before(i) == " " {
             let mut first = i;
             while first > 0
@@ -102,18 +126,34 @@ pub fn find_places(doc: &Doc<'_>, classes: &[u32], out: &mut Vec<Entity>) {
             {
                 first -= 1;
             }
-            if first < i {
+            let named_after = (i + 1 < n && doc.gap_before(i + 1) == " ")
+                .then(|| match doc.word(i + 1).as_bytes()[0].is_ascii_digit() {
+                    true => Some(i + 1),
+                    false => name_end(doc, i + 1),
+                })
+                .flatten();
+            let generic = (first..i).all(|j| is_generic_place_word(doc.word(j)));
+            let last = named_after.unwrap_or(i);
+            // "Northern District", "Naval Base" alone name no place.
+            if first < i && (!generic || named_after.is_some()) {
                 out.push(Entity::new(
                     doc.words[first].start,
-                    doc.words[i].end,
+                    doc.words[last].end,
                     Label::LOCATION,
                 ));
             }
         }
+        let titled = |j: usize| {
+            vocabulary::has(
+                doc.word(j),
+                vocabulary::TITLE | vocabulary::TITLE_MODIFIER | vocabulary::ROLE,
+            )
+        };
         if doc.is_capitalized(i)
             && is_leading_facility(word)
             && i + 1 < n
             && doc.gap_before(i + 1) == " "
+            && !titled(i + 1)
             && let Some(last) = name_end(doc, i + 1)
         {
             out.push(Entity::new(
