@@ -14,7 +14,8 @@ fn cue_len(doc: &Doc<'_>, i: usize) -> Option<usize> {
         return Some(1);
     }
     let of = i + 1;
-    (of < doc.words.len() && doc.word(of) == "of" && doc.gap_before(of) == " ").then_some(2)
+    let of_word = of < doc.words.len() && matches!(doc.word(of), "of" | "de" | "del");
+    (of_word && doc.gap_before(of) == " ").then_some(2)
 }
 
 fn is_facility_head(word: &str) -> bool {
@@ -186,6 +187,15 @@ mod tests {
             ["Tiyas Military Airfield"]
         );
         assert_eq!(places("residents of Camp Hurriya said"), ["Camp Hurriya"]);
+    }
+
+    #[test]
+    fn spanish_cues_name_places_in_full() {
+        assert_eq!(
+            places("pobladores de la comunidad de San Juan Capistrano denunciaron"),
+            ["San Juan Capistrano"]
+        );
+        assert_eq!(places("en el municipio de Tlajomulco, Jalisco"), ["Tlajomulco"]);
     }
 
     #[test]

@@ -451,6 +451,12 @@ pub const PLACE_CUES: &[&str] = &[
     "southeast",
     "southwest",
     "outskirts",
+    "comunidad",
+    "municipio",
+    "poblado",
+    "localidad",
+    "ejido",
+    "rancheria",
 ];
 
 /// Heads that end facility and feature names ("Tabqa Dam", "Tiyas Military Airfield").
