@@ -195,7 +195,10 @@ mod tests {
             places("pobladores de la comunidad de San Juan Capistrano denunciaron"),
             ["San Juan Capistrano"]
         );
-        assert_eq!(places("en el municipio de Tlajomulco, Jalisco"), ["Tlajomulco"]);
+        assert_eq!(
+            places("en el municipio de Tlajomulco, Jalisco"),
+            ["Tlajomulco"]
+        );
     }
 
     #[test]
