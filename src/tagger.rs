@@ -178,7 +178,11 @@ impl Tagger {
                 continue;
             }
             let folded = &doc.text()[e.start..e.end];
-            e.sense = Some(match self.lexicon.sense(folded, e.label) {
+            let known = self
+                .lexicon
+                .sense(folded, e.label)
+                .or_else(|| self.nicknamed(folded, e.label));
+            e.sense = Some(match known {
                 Some(sense) => sense.clone(),
                 None => Sense {
                     canonical: Arc::from(doc.original_span(e.start, e.end)),
@@ -187,6 +191,20 @@ impl Tagger {
                 },
             });
         }
+    }
+}
+
+impl Tagger {
+    /// The sense of a name written with a quoted nickname ("Joaquín “El Chapo” Guzmán"): the
+    /// lexicon's entry for the name without it ("Joaquín Guzmán") or for the nickname ("El
+    /// Chapo"), so every way of writing the person is one entity.
+    fn nicknamed(&self, folded: &str, label: Label) -> Option<&Sense> {
+        let (before, rest) = folded.split_once('"')?;
+        let (nickname, after) = rest.split_once('"')?;
+        let without = format!("{} {}", before.trim(), after.trim());
+        self.lexicon
+            .sense(without.trim(), label)
+            .or_else(|| self.lexicon.sense(nickname.trim(), label))
     }
 }
 

@@ -495,3 +495,36 @@ fn the_corpus_facets_hold_names_a_researcher_can_filter_on() {
     }
     assert!(junk.is_empty(), "facet junk: {junk:#?}");
 }
+
+/// A filter finds an entity by any name the lexicon gives it, and a name the index does not
+/// hold answers with the closest ones it does.
+#[test]
+fn filters_resolve_aliases_and_suggest_near_names() {
+    let dir = corpus_index("aliases");
+    let total = |filter: &str| {
+        search(&dir, &["*", "--limit", "0", "--filter", filter])["total"]
+            .as_u64()
+            .unwrap()
+    };
+    let canonical = total("org=Jalisco New Generation Cartel");
+    assert!(canonical > 0);
+    assert_eq!(total("org=CJNG"), canonical);
+    assert!(
+        total("person=El Chapo") > 0,
+        "the nickname finds the person"
+    );
+    assert_eq!(
+        total("person=El Chapo"),
+        total("person=Joaquín Guzmán Loera")
+    );
+    let out = dossier(&[
+        "search",
+        "--index",
+        dir.to_str().unwrap(),
+        "*",
+        "--filter",
+        "org=Sinaloa Cartell",
+    ]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("did you mean Sinaloa Cartel"), "{said}");
+}

@@ -3,15 +3,16 @@
 //! index holds.
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use tantivy::Searcher;
 use tantivy::index::SegmentId;
 use tantivy::schema::Facet;
 
 use super::facet_counts::live_segments;
-use super::schema::{DIMENSIONS, PUBLISHED, SOURCE};
+use super::schema::{DIMENSIONS, PUBLISHED, SOURCE, dimension_of};
 use crate::error::Error;
+use crate::lexicon::Lexicon;
 use crate::text::fold;
 
 /// The facets a search counts when the user names none.
@@ -59,6 +60,22 @@ pub fn parse_filter(arg: &str) -> Result<(String, String), Error> {
         return Err(Error::Request(format!("'{arg}' has no value after '='")));
     }
     Ok((name.trim().to_string(), value.to_string()))
+}
+
+/// The canonical names the built-in lexicons give `value` in `dimension`: a filter may name
+/// an entity by any of its names (`org=CJNG`, `person="El Chapo"`, `weapon=AR15`), and the
+/// index files it under its canonical one. (An index built with `--lexicons DIR` may know
+/// names these do not.)
+pub(crate) fn canonical_names(dimension: &str, value: &str) -> Vec<String> {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    let lexicon = LEXICON.get_or_init(Lexicon::builtin);
+    let mut names: Vec<String> = lexicon
+        .senses(&fold::fold(value.trim()))
+        .filter(|(label, _)| dimension_of(label.as_str()) == Some(dimension))
+        .map(|(_, sense)| sense.canonical.to_string())
+        .collect();
+    names.dedup();
+    names
 }
 
 /// A facet path below a dimension as a user writes it: "rifle/AR-15", "2024-03" (a month of
@@ -138,6 +155,30 @@ impl DimensionFacets {
             .map(|e| (e.facet.clone(), e.has_children))
             .collect()
     }
+
+    /// The names in this dimension closest to `value`, for a "did you mean": those that
+    /// contain it, or that are a few edits away, nearest first, at most `most`.
+    pub(crate) fn closest(&self, value: &str, most: usize) -> Vec<String> {
+        let wanted = fold::fold(value.trim());
+        let reach = (wanted.chars().count() / 3).max(2);
+        let mut near: Vec<(usize, String)> = self
+            .entries
+            .iter()
+            .filter_map(|e| {
+                let name = e.below.last()?;
+                let distance = if name.contains(&wanted) {
+                    0
+                } else {
+                    edit_distance(name, &wanted)
+                };
+                let written = e.facet.to_path().last()?.to_string();
+                (distance <= reach).then_some((distance, written))
+            })
+            .collect();
+        near.sort();
+        near.dedup_by(|a, b| a.1 == b.1);
+        near.into_iter().take(most).map(|(_, name)| name).collect()
+    }
 }
 
 /// Each dimension's facets as last read, with the segments they were read from: read again
@@ -210,4 +251,19 @@ fn facets_under(
 /// A facet's path below its dimension, as `--filter` takes it back: "rifle/AR-15", "2024/03".
 pub fn value_below_dimension(facet: &Facet) -> String {
     facet.to_path()[1..].join("/")
+}
+
+/// The Levenshtein distance between two short strings, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        previous = current;
+    }
+    previous[b.len()]
 }

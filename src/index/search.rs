@@ -277,12 +277,26 @@ fn narrow(index: &Index, searcher: &Searcher, request: &SearchRequest) -> Result
     let mut drilled: Vec<(&'static str, Facet)> = Vec::new();
     for (name, value) in &request.filters {
         let dimension = facets::dimension(name)?;
-        let found = index
+        let known = index
             .dimensions
-            .get(searcher, fields.name(fields.facet), dimension)?
-            .resolve(dimension, value);
+            .get(searcher, fields.name(fields.facet), dimension)?;
+        let mut found = known.resolve(dimension, value);
+        // Another name of the entity: "CJNG", "El Chapo".
         if found.is_empty() {
-            notes.push(format!("no {dimension} named '{value}' is in the index"));
+            for canonical in facets::canonical_names(dimension, value) {
+                found.extend(known.resolve(dimension, &canonical));
+            }
+        }
+        if found.is_empty() {
+            let closest = known.closest(value, 3);
+            notes.push(if closest.is_empty() {
+                format!("no {dimension} named '{value}' is in the index")
+            } else {
+                format!(
+                    "no {dimension} named '{value}' is in the index; did you mean {}?",
+                    closest.join(", ")
+                )
+            });
         }
         if let [(facet, true)] = found.as_slice() {
             drilled.push((dimension, facet.clone()));

@@ -243,6 +243,15 @@ impl Lexicon {
             .map(|&id| &self.names[id])
     }
 
+    /// Every sense the lexicon gives a folded name, with its label: "cjng" is the Jalisco New
+    /// Generation Cartel (ORG).
+    pub fn senses(&self, folded: &str) -> impl Iterator<Item = (Label, &Sense)> {
+        self.lookup(folded).map(|name| {
+            let entry = &self.entries[name.entry];
+            (entry.label, &entry.sense)
+        })
+    }
+
     /// What the lexicon says about a folded name read as `label`, if it knows one.
     pub fn sense(&self, folded: &str, label: Label) -> Option<&Sense> {
         self.lookup(folded)
