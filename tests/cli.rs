@@ -333,3 +333,35 @@ fn an_output_that_is_a_pipe_or_a_link_is_written_through() {
     assert_eq!(records(&fs::read(&target).unwrap()).len(), 1);
     fs::remove_dir_all(dir).unwrap();
 }
+
+/// `facts --action` and `--unit` take the forms the lexicons know, and say what they accept
+/// when a value is unknown.
+#[test]
+fn fact_filters_take_the_forms_the_lexicons_know() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+    let rows = |args: &[&str]| {
+        let mut all = vec!["facts", corpus, "-q", "--format", "jsonl"];
+        all.extend(args);
+        String::from_utf8(common::dossier_stdout(&all))
+            .unwrap()
+            .lines()
+            .count()
+    };
+    assert!(rows(&["--unit", "kg"]) > 0);
+    assert_eq!(rows(&["--unit", "kilos"]), rows(&["--unit", "kg"]));
+    assert_eq!(rows(&["--unit", "dollars"]), rows(&["--unit", "USD"]));
+    assert_eq!(rows(&["--action", "seize"]), rows(&["--action", "seized"]));
+    assert_eq!(
+        rows(&["--action", "aseguraron"]),
+        rows(&["--action", "seized"])
+    );
+    for (flag, value, says) in [
+        ("--action", "frobnicate", "use one of seized"),
+        ("--unit", "3x", "use a measure"),
+    ] {
+        let out = dossier(&["facts", corpus, flag, value]);
+        assert!(!out.status.success());
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains(says), "{said}");
+    }
+}

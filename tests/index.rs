@@ -40,13 +40,7 @@ fn corpus_index(name: &str) -> PathBuf {
 fn search(index: &Path, args: &[&str]) -> Value {
     let mut all = vec!["search", "--index", index.to_str().unwrap(), "--json"];
     all.extend(args);
-    let out = dossier(&all);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    serde_json::from_slice(&common::dossier_stdout(&all)).unwrap()
 }
 
 fn hit_ids(result: &Value) -> Vec<String> {

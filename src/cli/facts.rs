@@ -10,7 +10,7 @@ use crate::driver::{Driver, Outcome};
 use crate::error::Error;
 use crate::facts::Action;
 use crate::index::{Index, SearchRequest, Sort};
-use crate::sink::table::{FactFilter, FactOutput, FactRow, Format};
+use crate::sink::table::{FactFilter, FactOutput, FactRow, Format, unit_named};
 use crate::tagged::Tagged;
 
 #[derive(clap::Args)]
@@ -41,7 +41,7 @@ pub struct Args {
     #[arg(long, value_name = "LABEL")]
     label: Option<String>,
     /// Keep facts with this action, e.g. seized
-    #[arg(long, value_name = "ACTION", value_parser = parse_action)]
+    #[arg(long, value_name = "ACTION", value_parser = Action::named)]
     action: Option<Action>,
     /// Keep facts whose value (in its base unit: kg, the currency, the count) is at least this
     #[arg(long, value_name = "VALUE")]
@@ -50,7 +50,7 @@ pub struct Args {
     #[arg(long, value_name = "VALUE")]
     max: Option<f64>,
     /// Keep facts in this unit: a base unit (kg, USD, MXN, count, %) or the unit written
-    #[arg(long, value_name = "UNIT")]
+    #[arg(long, value_name = "UNIT", value_parser = unit_named)]
     unit: Option<String>,
     /// Output format
     #[arg(long, value_enum, default_value = "csv")]
@@ -63,14 +63,6 @@ pub struct Args {
     /// Write the table here instead of stdout
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-}
-
-/// `--action`: one of the guidelines' actions.
-fn parse_action(word: &str) -> Result<Action, String> {
-    Action::parse(word).ok_or_else(|| {
-        let known: Vec<&str> = Action::ALL.iter().map(|a| a.as_str()).collect();
-        format!("unknown action '{word}': use one of {}", known.join(", "))
-    })
 }
 
 /// Counts for the summary.

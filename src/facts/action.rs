@@ -128,6 +128,17 @@ impl Action {
             .find(|a| a.as_str().eq_ignore_ascii_case(word))
     }
 
+    /// The action a user names: one of the list, or any form the action lexicons know
+    /// ("seize", "seizures", "aseguraron"); an unknown word is an error listing the actions.
+    pub fn named(word: &str) -> Result<Action, String> {
+        Action::parse(word)
+            .or_else(|| action_of(&crate::text::fold::fold(word.trim())))
+            .ok_or_else(|| {
+                let known: Vec<&str> = Action::ALL.iter().map(|a| a.as_str()).collect();
+                format!("unknown action '{word}': use one of {}", known.join(", "))
+            })
+    }
+
     /// A rise or a fall, rather than something done to what is counted.
     pub fn is_change(self) -> bool {
         matches!(self, Action::Increase | Action::Decrease)

@@ -5,7 +5,7 @@ use super::vocabulary;
 use crate::text::Doc;
 
 /// A unit of measure written as one word, by its folded spelling.
-fn measure_word(word: &str) -> Option<&'static str> {
+pub fn measure_word(word: &str) -> Option<&'static str> {
     Some(match word {
         "kilogram" | "kilograms" | "kilo" | "kilos" | "kg" | "kgs" | "kilogramo" | "kilogramos" => {
             "kg"

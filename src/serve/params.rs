@@ -8,7 +8,7 @@ use std::str::FromStr;
 use crate::error::Error;
 use crate::facts::Action;
 use crate::index::{SearchRequest, Sort, facets};
-use crate::sink::table::{FactFilter, Format};
+use crate::sink::table::{FactFilter, Format, unit_named};
 
 /// The parameters of a query string, in order, decoded. An empty value (a form's blank
 /// field) counts as absent.
@@ -149,10 +149,11 @@ impl Params {
     pub(crate) fn fact_filter(&self) -> Result<FactFilter, Error> {
         let action = self
             .one("action")
-            .map(|a| {
-                Action::parse(a)
-                    .ok_or_else(|| Error::Request(format!("action={a}: no such action")))
-            })
+            .map(|a| Action::named(a).map_err(Error::Request))
+            .transpose()?;
+        let unit = self
+            .text("unit")
+            .map(|u| unit_named(&u).map_err(Error::Request))
             .transpose()?;
         Ok(FactFilter {
             item: self.text("item"),
@@ -160,7 +161,7 @@ impl Params {
             action,
             min: self.number("min")?,
             max: self.number("max")?,
-            unit: self.text("unit"),
+            unit,
         })
     }
 

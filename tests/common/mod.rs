@@ -32,6 +32,17 @@ pub fn dossier(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// Runs the `dossier` binary, which must succeed, and gives its stdout.
+pub fn dossier_stdout(args: &[&str]) -> Vec<u8> {
+    let out = dossier(args);
+    assert!(
+        out.status.success(),
+        "dossier {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
 /// The JSON records a run wrote to stdout, one per line.
 pub fn records(stdout: &[u8]) -> Vec<serde_json::Value> {
     std::str::from_utf8(stdout)

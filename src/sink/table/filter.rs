@@ -5,6 +5,38 @@ use super::FactRow;
 use crate::facts::Action;
 use crate::text::fold::fold;
 
+/// The unit a user names, as the fact table writes it: a measure in any spelling the figures
+/// read ("kilos" is kg, "tons" t), a currency by code, name or sign ("dollars" is USD,
+/// "pesos" MXN), "count", "%" ("percent"), "pp", "bp", or a counted noun ("pills" is pill).
+/// Anything else is an error that says what is accepted.
+pub fn unit_named(word: &str) -> Result<String, String> {
+    let folded = fold(word.trim());
+    if let Some(measure) = crate::patterns::units::measure_word(&folded) {
+        return Ok(measure.to_string());
+    }
+    if let Some(money) =
+        crate::lexicon::currencies::currencies().get(&crate::lexicon::currencies::key(word))
+    {
+        return Ok(money.code.to_string());
+    }
+    match folded.as_str() {
+        "%" | "percent" | "pct" | "por ciento" => return Ok("%".to_string()),
+        "count" | "pp" | "bp" => return Ok(folded),
+        _ => {}
+    }
+    if !folded.is_empty() && folded.chars().all(|c| c.is_alphabetic() || c == '-') {
+        // A counted noun, as the tagger writes it: singular.
+        let singular = folded
+            .strip_suffix('s')
+            .filter(|s| s.len() > 2 && !folded.ends_with("ss"));
+        return Ok(singular.unwrap_or(&folded).to_string());
+    }
+    Err(format!(
+        "unknown unit '{word}': use a measure (kg, g, lb, t, km, mi, l, gal …), a currency \
+         (USD, MXN, dollars, pesos …), count, %, pp, bp, or a counted noun (pill, rifle)"
+    ))
+}
+
 /// The conditions a fact must meet to be kept; the default keeps every fact.
 #[derive(Debug, Clone, Default)]
 pub struct FactFilter {

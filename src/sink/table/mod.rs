@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::io::Write;
 
 pub use claims::Claim;
-pub use filter::FactFilter;
+pub use filter::{FactFilter, unit_named};
 pub use row::FactRow;
 
 use super::Sink;
