@@ -240,3 +240,19 @@ fn a_sentence_that_lists_or_values_a_haul_shares_its_event() {
     let apart = "Marines seized a go-fast boat off Oaxaca on Monday. The port has 12 berths.";
     assert_eq!(fact_of(apart, "12").action, None);
 }
+
+#[test]
+fn a_body_named_by_its_kind_is_the_organization_last_named() {
+    let text = "Trans-Pecos Commercial Bank agreed to plead guilty on Tuesday. In a statement, \
+                the bank said it had hired 200 compliance staff.";
+    assert_eq!(
+        fact_of(text, "200").attributed_to.as_deref(),
+        Some("Trans-Pecos Commercial Bank")
+    );
+    let figures = "The Drug Enforcement Administration opened the case. Agency figures show \
+                   4,800 pounds of fentanyl were seized in 2021.";
+    assert_eq!(
+        fact_of(figures, "4,800 pounds").attributed_to.as_deref(),
+        Some("Drug Enforcement Administration")
+    );
+}

@@ -56,7 +56,18 @@ fn is_saying(word: &str) -> bool {
 fn is_body(word: &str) -> bool {
     matches!(
         word,
-        "agency" | "department" | "bureau" | "office" | "ministry" | "secretaria" | "service"
+        "agency"
+            | "department"
+            | "bureau"
+            | "office"
+            | "ministry"
+            | "secretaria"
+            | "service"
+            | "bank"
+            | "company"
+            | "firm"
+            | "navy"
+            | "army"
     )
 }
 
