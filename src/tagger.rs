@@ -192,9 +192,7 @@ impl Tagger {
             });
         }
     }
-}
 
-impl Tagger {
     /// The sense of a name written with a quoted nickname ("Joaquín “El Chapo” Guzmán"): the
     /// lexicon's entry for the name without it ("Joaquín Guzmán") or for the nickname ("El
     /// Chapo"), so every way of writing the person is one entity.

@@ -8,11 +8,8 @@ use dossier::{Article, Label};
 
 /// The figures of `text`, as their text.
 fn figures(text: &str) -> Vec<String> {
-    let tagged = common::tagger().annotate(Article::new(text));
-    tagged
-        .entities
+    common::figures_in(text)
         .iter()
-        .filter(|e| [Label::QUANTITY, Label::MONEY, Label::PERCENT].contains(&e.label))
         .map(|e| text[e.start..e.end].to_string())
         .collect()
 }

@@ -4,17 +4,12 @@
 
 mod common;
 
-use dossier::{Article, Label};
-
 /// (span text, value, value_max, unit, label) of every figure of `text`.
 type Figure = (String, f64, Option<f64>, Option<String>, &'static str);
 
 fn figures(text: &str) -> Vec<Figure> {
-    let tagged = common::tagger().annotate(Article::new(text));
-    tagged
-        .entities
+    common::figures_in(text)
         .iter()
-        .filter(|e| [Label::QUANTITY, Label::MONEY, Label::PERCENT].contains(&e.label))
         .map(|e| {
             (
                 text[e.start..e.end].to_string(),

@@ -17,9 +17,7 @@ type Figure = (
 
 /// Every figure the tagger finds in `text`.
 fn figures(text: &str) -> Vec<Figure> {
-    common::tagger()
-        .annotate(Article::new(text))
-        .entities
+    common::figures_in(text)
         .iter()
         .filter_map(|e| {
             Some((

@@ -184,6 +184,8 @@ pub(crate) fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
     let mut tokenized: Option<(Range<usize>, Vec<Token>)> = None;
     // The last event a fact reported, and the index of its sentence.
     let mut reported: Option<(usize, Action)> = None;
+    // The first event a sentence's words name, by the sentence's index, once read.
+    let mut previous_event: Option<(usize, Option<Action>)> = None;
     for (index, figure) in entities.iter().enumerate() {
         while sentence_at + 1 < sentences.len() && sentences[sentence_at].end <= figure.start {
             sentence_at += 1;
@@ -248,8 +250,16 @@ pub(crate) fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
             if !action::continues_what_came_before(&context) {
                 return None;
             }
-            action::first_in(&tokens::tokens(text, sentences[at].clone()))
-                .or(reported.filter(|(s, _)| *s == at).map(|(_, a)| a))
+            // Read once for all the figures of a list.
+            let named = match previous_event {
+                Some((read, event)) if read == at => event,
+                _ => {
+                    let event = action::first_in(&tokens::tokens(text, sentences[at].clone()));
+                    previous_event = Some((at, event));
+                    event
+                }
+            };
+            named.or(reported.filter(|(s, _)| *s == at).map(|(_, a)| a))
         });
         if let Some(action) = action {
             reported = Some((sentence_at, action));

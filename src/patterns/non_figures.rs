@@ -120,7 +120,7 @@ fn trailing_number(s: &str) -> &str {
 }
 
 /// A phone number: "+52 664 218 4407", "(619) 555-0147", "555-0147", "664 218 4407" (groups
-/// split by spaces, hyphens or a closing bracket; not dots, which tables of decimals use). The
+/// split by [`PHONE_SEPARATORS`]). The
 /// digit groups around the number are gathered both ways, so every group of one phone number
 /// is recognised, not only its first.
 fn is_phone(doc: &Doc<'_>, number: &Number) -> bool {
@@ -172,9 +172,13 @@ fn digits_from(text: &[u8], at: usize) -> usize {
     text[at..].iter().take_while(|b| b.is_ascii_digit()).count()
 }
 
-/// The length of a phone separator (" ", "-", ") ") that ends at `at` after a digit.
+/// What separates the digit groups of a phone number: a space, a hyphen, a closing bracket
+/// ("(619) 555-0147"); not a dot, which tables of decimals use.
+const PHONE_SEPARATORS: [&[u8]; 3] = [b") ", b" ", b"-"];
+
+/// The length of a phone separator that ends at `at` after a digit.
 fn separator_before(text: &[u8], at: usize) -> Option<usize> {
-    [&b") "[..], b" ", b"-"]
+    PHONE_SEPARATORS
         .iter()
         .find(|s| {
             at > s.len() && text[..at].ends_with(s) && text[at - s.len() - 1].is_ascii_digit()
@@ -184,7 +188,7 @@ fn separator_before(text: &[u8], at: usize) -> Option<usize> {
 
 /// The length of a phone separator that starts at `at` before a digit.
 fn separator_after(text: &[u8], at: usize) -> Option<usize> {
-    [&b") "[..], b" ", b"-"]
+    PHONE_SEPARATORS
         .iter()
         .find(|s| {
             text[at..].starts_with(s) && text.get(at + s.len()).is_some_and(u8::is_ascii_digit)

@@ -10,12 +10,22 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
-use dossier::Tagger;
 use dossier::eval::markup::{self, Annotated};
+use dossier::{Article, Entity, Tagger};
 
 pub fn tagger() -> &'static Tagger {
     static TAGGER: OnceLock<Tagger> = OnceLock::new();
     TAGGER.get_or_init(|| Tagger::builtin().expect("the default lexicons compile"))
+}
+
+/// The figures (QUANTITY, MONEY, PERCENT) the default tagger finds in `text`, in order.
+pub fn figures_in(text: &str) -> Vec<Entity> {
+    tagger()
+        .annotate(Article::new(text))
+        .entities
+        .into_iter()
+        .filter(|e| e.label.is_figure())
+        .collect()
 }
 
 /// Every annotated article of `tests/gold/`, parsed.

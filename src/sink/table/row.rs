@@ -2,6 +2,7 @@
 //! columns, declared once.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -66,24 +67,21 @@ impl FactRow {
 }
 
 /// The LOCATION the article names most often (the first of equals), by canonical name.
+/// Counted in a map: an article can name thousands of places.
 fn most_named_place(tagged: &Tagged) -> Option<String> {
     let text = &tagged.article.text;
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for e in tagged
+    // For each name: how often it is named, and where it was first (ties go to the first).
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    let places = tagged
         .entities
         .iter()
-        .filter(|e| e.label == Label::LOCATION)
-    {
-        let name = e.name(text);
-        match counts.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, count)) => *count += 1,
-            None => counts.push((name, 1)),
-        }
+        .filter(|e| e.label == Label::LOCATION);
+    for (at, e) in places.enumerate() {
+        counts.entry(e.name(text)).or_insert((0, at)).0 += 1;
     }
-    let most = counts.iter().map(|&(_, c)| c).max()?;
     counts
         .into_iter()
-        .find(|&(_, c)| c == most)
+        .max_by_key(|&(_, (count, first))| (count, std::cmp::Reverse(first)))
         .map(|(name, _)| name.to_string())
 }
 
