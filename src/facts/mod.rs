@@ -175,7 +175,7 @@ pub(crate) fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
     if !entities.iter().any(|e| e.label.is_figure()) {
         return Vec::new();
     }
-    let sentences = sentences(text);
+    let sentences = joined_across_figures(sentences(text), entities);
     let published = article.published.as_deref().and_then(calendar_date);
     let mut facts = Vec::new();
     let mut named = Antecedents::default();
@@ -311,6 +311,25 @@ fn window(sentence: &Range<usize>, tokens: &[Token], figure: &Entity) -> Range<u
         return first..first;
     }
     start..end
+}
+
+/// Sentences joined where a figure runs across their boundary: the figure patterns read a
+/// number's unit across a line break ("twenty\nkilograms", "MX$\n11"), the splitter ends a
+/// sentence at every line break, and a fact must cite a sentence that holds its whole figure.
+fn joined_across_figures(sentences: Vec<Range<usize>>, entities: &[Entity]) -> Vec<Range<usize>> {
+    let mut joined: Vec<Range<usize>> = Vec::with_capacity(sentences.len());
+    let mut figures = entities.iter().filter(|e| e.label.is_figure()).peekable();
+    for sentence in sentences {
+        if let Some(last) = joined.last_mut() {
+            while figures.next_if(|f| f.end <= last.end).is_some() {}
+            if figures.peek().is_some_and(|f| f.start < last.end) {
+                last.end = sentence.end;
+                continue;
+            }
+        }
+        joined.push(sentence);
+    }
+    joined
 }
 
 /// The tokens of the figure's clause: the sentence cut at semicolons, colons, dashes and

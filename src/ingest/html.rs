@@ -11,10 +11,13 @@ use scraper::{ElementRef, Html, Selector};
 
 use crate::article::Article;
 
-/// Elements that never hold article text.
+/// Elements a browser does not render as text: neither the story nor its headline is in them.
+const UNRENDERED: &[&str] = &["script", "style", "noscript", "template", "svg"];
+
+/// Elements that hold the page around the story, never the story.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form",
-    "button", "iframe", "select", "figure", "h1", "menu", "dialog", "input", "label",
+    "nav", "header", "footer", "aside", "form", "button", "iframe", "select", "figure", "h1",
+    "menu", "dialog", "input", "label",
 ];
 
 /// Words in a class or id that mark page furniture ("related-posts", "share-bar",
@@ -211,11 +214,39 @@ fn attribute(page: &Html, css: &str, name: &str) -> Option<String> {
         .find(|v| !v.is_empty())
 }
 
+/// The rendered text of the first element matching `css` that has some.
 fn first_text(page: &Html, css: &str) -> Option<String> {
     let selector = selector(css)?;
     page.select(&selector)
-        .map(|e| collapse(&e.text().collect::<String>()))
+        .filter(|e| is_rendered(e))
+        .map(|e| collapse(&rendered_text(e)))
         .find(|t| !t.is_empty())
+}
+
+/// The text of `element` a browser shows: without its scripts, styles and templates.
+fn rendered_text(element: ElementRef<'_>) -> String {
+    let mut text = String::new();
+    let mut skipping = None;
+    for edge in element.traverse() {
+        match edge {
+            Edge::Open(node) if skipping.is_none() => match node.value() {
+                Node::Text(t) => text.push_str(t),
+                Node::Element(e) if UNRENDERED.contains(&e.name()) => skipping = Some(node.id()),
+                _ => {}
+            },
+            Edge::Close(node) if skipping == Some(node.id()) => skipping = None,
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Whether neither `element` nor an element around it is one a browser does not render.
+fn is_rendered(element: &ElementRef<'_>) -> bool {
+    std::iter::once(**element)
+        .chain(element.ancestors())
+        .filter_map(|node| node.value().as_element())
+        .all(|e| !UNRENDERED.contains(&e.name()))
 }
 
 /// A field of the page's JSON-LD (`<script type="application/ld+json">`), at the top or in
@@ -269,7 +300,7 @@ fn article_root(page: &Html) -> ElementRef<'_> {
     let paragraphs = selector("p");
     let best = candidates.as_ref().and_then(|candidates| {
         page.select(candidates)
-            .filter(|e| !is_furniture(e))
+            .filter(|e| !is_furniture(e) && is_rendered(e))
             .max_by_key(|e| {
                 paragraphs.as_ref().map_or(0, |p| {
                     e.select(p)
@@ -345,7 +376,8 @@ fn walk(root: ElementRef<'_>, blocks: &mut Blocks) {
                         };
                         let name = e.name();
                         let paragraph = PARAGRAPHS.contains(&name);
-                        let skipped = SKIPPED.contains(&name)
+                        let skipped = UNRENDERED.contains(&name)
+                            || SKIPPED.contains(&name)
                             || is_furniture(&element)
                             || (paragraph || LINES.contains(&name)) && all_links(element);
                         if skipped {

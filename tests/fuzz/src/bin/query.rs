@@ -10,10 +10,6 @@
 //! - `0x04`: one byte, a mask over `FACETS`: the facets to count;
 //! - `0x08`: one byte, an index into `FILTERS`: a drill-down;
 //! - `0x10`: one byte, an index into `DATES`: `since` and `until`.
-//!
-//! The search panics already known and being fixed elsewhere (limit/offset past 2^24, ~3,000
-//! unbalanced `(`, a facet counted with a path below it) are passed over, so that they do
-//! not drown new findings; set `DOSSIER_FUZZ_ALL=1` to fuzz them too.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -72,8 +68,8 @@ fn build_index(dir: &Path) {
     writer.finish(&index).expect("committed");
 }
 
-/// The request an input makes, or None for one of the known panics when they are passed over.
-fn request(data: &[u8], all: bool) -> Option<SearchRequest> {
+/// The request an input makes, or None when the input is too short for its flags.
+fn request(data: &[u8]) -> Option<SearchRequest> {
     let (&flags, mut rest) = data.split_first().unwrap_or((&0, &[]));
     let mut take = |n: usize| -> Option<&[u8]> {
         let (taken, left) = rest.split_at_checked(n)?;
@@ -108,25 +104,7 @@ fn request(data: &[u8], all: bool) -> Option<SearchRequest> {
         request.until = until.map(str::to_string);
     }
     request.query = String::from_utf8_lossy(rest).into_owned();
-    if !all && known(&request) {
-        return None;
-    }
     Some(request)
-}
-
-/// Whether the request is one of the search panics already known (see the module's docs).
-fn known(request: &SearchRequest) -> bool {
-    // Not only near 2^64: a limit or offset of a few billion is an allocation of that many
-    // hits, which aborts (findings/README.md, 6).
-    let huge = |n: usize| n > 1 << 24;
-    let opened = request.query.matches('(').count();
-    let closed = request.query.matches(')').count();
-    let facet_and_path = request.facets.iter().any(|f| {
-        request.facets.iter().any(|g| {
-            g.len() > f.len() && g.starts_with(f.as_str()) && g[f.len()..].starts_with('/')
-        })
-    });
-    huge(request.limit) || huge(request.offset) || opened > closed + 1_000 || facet_and_path
 }
 
 fn main() {
@@ -134,14 +112,13 @@ fn main() {
         || std::env::temp_dir().join(format!("dossier-fuzz-query-{}", std::process::id())),
         PathBuf::from,
     );
-    let all = std::env::var_os("DOSSIER_FUZZ_ALL").is_some_and(|v| v == "1");
     // Built before the fork server starts; opened in each forked process, so that tantivy's
     // reader threads belong to the process that searches.
     build_index(&dir);
     static INDEX: OnceLock<Index> = OnceLock::new();
     afl::fuzz!(|data: &[u8]| {
         let index = INDEX.get_or_init(|| Index::open(&dir).expect("the index opens"));
-        if let Some(request) = request(data, all) {
+        if let Some(request) = request(data) {
             let _ = index.search(&request);
         }
     });
