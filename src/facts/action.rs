@@ -130,12 +130,15 @@ impl Action {
 
     /// The action a user names: one of the list, or any form the action lexicons know
     /// ("seize", "seizures", "aseguraron"); an unknown word is an error listing the actions.
-    pub fn named(word: &str) -> Result<Action, String> {
+    pub fn named(word: &str) -> crate::Result<Action> {
         Action::parse(word)
             .or_else(|| action_of(&crate::text::fold::fold(word.trim())))
             .ok_or_else(|| {
                 let known: Vec<&str> = Action::ALL.iter().map(|a| a.as_str()).collect();
-                format!("unknown action '{word}': use one of {}", known.join(", "))
+                crate::Error::Request(format!(
+                    "unknown action '{word}': use one of {}",
+                    known.join(", ")
+                ))
             })
     }
 

@@ -147,14 +147,8 @@ impl Params {
 
     /// The facts to keep.
     pub(crate) fn fact_filter(&self) -> Result<FactFilter, Error> {
-        let action = self
-            .one("action")
-            .map(|a| Action::named(a).map_err(Error::Request))
-            .transpose()?;
-        let unit = self
-            .text("unit")
-            .map(|u| unit_named(&u).map_err(Error::Request))
-            .transpose()?;
+        let action = self.one("action").map(Action::named).transpose()?;
+        let unit = self.text("unit").map(|u| unit_named(&u)).transpose()?;
         Ok(FactFilter {
             item: self.text("item"),
             label: self.text("label"),

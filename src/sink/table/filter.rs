@@ -9,7 +9,7 @@ use crate::text::fold::fold;
 /// read ("kilos" is kg, "tons" t), a currency by code, name or sign ("dollars" is USD,
 /// "pesos" MXN), "count", "%" ("percent"), "pp", "bp", or a counted noun ("pills" is pill).
 /// Anything else is an error that says what is accepted.
-pub fn unit_named(word: &str) -> Result<String, String> {
+pub fn unit_named(word: &str) -> crate::Result<String> {
     let folded = fold(word.trim());
     if let Some(measure) = crate::patterns::units::measure_word(&folded) {
         return Ok(measure.to_string());
@@ -31,10 +31,10 @@ pub fn unit_named(word: &str) -> Result<String, String> {
             .filter(|s| s.len() > 2 && !folded.ends_with("ss"));
         return Ok(singular.unwrap_or(&folded).to_string());
     }
-    Err(format!(
+    Err(crate::Error::Request(format!(
         "unknown unit '{word}': use a measure (kg, g, lb, t, km, mi, l, gal …), a currency \
          (USD, MXN, dollars, pesos …), count, %, pp, bp, or a counted noun (pill, rifle)"
-    ))
+    )))
 }
 
 /// The conditions a fact must meet to be kept; the default keeps every fact.
