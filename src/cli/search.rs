@@ -14,14 +14,15 @@ use crate::tagged::Tagged;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The query, in tantivy's syntax: words, "phrases", AND/OR/NOT, field:value
-    /// (org:"Sinaloa Cartel", title:fentanyl), ranges (usd:[1000000 TO *]); empty or * for all
+    /// The query, in tantivy's syntax: words (any may match; best first), "phrases",
+    /// +required, -excluded, AND/OR/NOT, field:value (org:"Sinaloa Cartel", title:fentanyl),
+    /// ranges (usd:[1000000 TO *]); empty or * for all
     query: String,
     #[command(flatten)]
     index: super::IndexDir,
     /// Count a facet over all matches: org, person, location, nationality, weapon, platform,
-    /// vehicle, drug, source, published, or a path below one (weapon/rifle). Repeatable;
-    /// default: org, person, location, weapon, drug, source, published
+    /// vehicle, drug, source, language, published, or a path below one (weapon/rifle).
+    /// Repeatable; default: org, person, location, weapon, drug, source, language, published
     #[arg(long = "facet", value_name = "NAME")]
     facets: Vec<String>,
     /// Keep only matches with this facet value, e.g. org="Sinaloa Cartel", weapon=rifle,

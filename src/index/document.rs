@@ -6,7 +6,8 @@ use tantivy::schema::{Facet, Field};
 use tantivy::{DateTime, TantivyDocument};
 use time::Date;
 
-use super::schema::{DIMENSIONS, Fields, MEASURES, PUBLISHED, SOURCE};
+use super::language;
+use super::schema::{DIMENSIONS, Fields, LANGUAGE, MEASURES, PUBLISHED, SOURCE};
 use crate::article::Article;
 use crate::entity::{Entity, Label};
 use crate::fingerprint::Fnv1a;
@@ -48,6 +49,18 @@ pub fn document(fields: &Fields, tagged: &Tagged, fingerprint: u64) -> TantivyDo
         doc.add_text(fields.title, title);
     }
     doc.add_text(fields.text, &article.text);
+    if let Some(lang) = language::of(article) {
+        doc.add_facet(
+            fields.facet,
+            Facet::from_path([LANGUAGE, language::name(lang)]),
+        );
+        if lang == whatlang::Lang::Spa {
+            if let Some(title) = &article.title {
+                doc.add_text(fields.title_es, title);
+            }
+            doc.add_text(fields.text_es, &article.text);
+        }
+    }
     if let Some(url) = &article.url {
         doc.add_text(fields.url, url);
     }

@@ -3,14 +3,14 @@
 //! index holds.
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 
 use tantivy::Searcher;
 use tantivy::index::SegmentId;
 use tantivy::schema::Facet;
 
 use super::facet_counts::live_segments;
-use super::schema::{DIMENSIONS, PUBLISHED, SOURCE, dimension_of};
+use super::schema::{DIMENSIONS, LANGUAGE, PUBLISHED, SOURCE, dimension_of};
 use crate::error::Error;
 use crate::lexicon::Lexicon;
 use crate::text::fold;
@@ -23,13 +23,14 @@ pub const DEFAULT: &[&str] = &[
     "weapon",
     "drug",
     "source",
+    "language",
     "published",
 ];
 
 /// The names `--facet` and `--filter` accept.
 pub fn dimension_names() -> Vec<&'static str> {
     let mut names: Vec<&str> = DIMENSIONS.iter().map(|d| d.name).collect();
-    names.extend([SOURCE, PUBLISHED]);
+    names.extend([SOURCE, LANGUAGE, PUBLISHED]);
     names
 }
 
@@ -67,8 +68,7 @@ pub fn parse_filter(arg: &str) -> Result<(String, String), Error> {
 /// index files it under its canonical one. (An index built with `--lexicons DIR` may know
 /// names these do not.)
 pub(crate) fn canonical_names(dimension: &str, value: &str) -> Vec<String> {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    let lexicon = LEXICON.get_or_init(Lexicon::builtin);
+    let lexicon = Lexicon::shared();
     let mut names: Vec<String> = lexicon
         .senses(&fold::fold(value.trim()))
         .filter(|(label, _)| dimension_of(label.as_str()) == Some(dimension))

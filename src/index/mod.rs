@@ -7,9 +7,12 @@
 //! [`search`] answers queries with hits, snippets and facet counts; [`stored`] reads a
 //! document back as the tagged article it was.
 
+mod aliases;
 pub(crate) mod document;
 mod facet_counts;
 pub mod facets;
+mod glossary;
+mod language;
 mod read_only;
 pub(crate) mod schema;
 pub mod search;

@@ -8,13 +8,15 @@ use std::collections::HashMap;
 
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, Occur, Query, QueryParser, QueryParserError, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, Occur, Query, QueryParser, QueryParserError, RangeQuery,
+    TermQuery,
 };
 use tantivy::schema::{Facet, IndexRecordOption, Term};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument};
 use time::Date;
 
+use super::aliases;
 use super::document::date_time;
 use super::facet_counts::FacetCounter;
 use super::facets;
@@ -324,20 +326,74 @@ fn narrow(index: &Index, searcher: &Searcher, request: &SearchRequest) -> Result
 }
 
 /// The query in tantivy's syntax over the default fields; empty or `*` matches everything.
+///
+/// Plain words are alternatives (an article matches with any of them), ranked by BM25 as a
+/// search engine ranks: a query of several words still finds the article that says
+/// "gunmakers" for "arms makers". Among the matches, an article that holds every word ranks
+/// higher, and one that holds them together as a phrase higher still. `+word`, `AND` and
+/// quotes require what they require. A word that names a lexicon entity by another name
+/// ("fentanilo", "CJNG") also finds the articles that name the entity otherwise.
 fn parse(index: &Index, query: &str) -> Result<Box<dyn Query>, Error> {
     let query = query.trim();
     if query.is_empty() || query == "*" {
         return Ok(Box::new(AllQuery));
     }
     check_nesting(query)?;
+    let any_word = parser(index, false);
+    // A syntax error is explained on the query as written.
+    let written = any_word.parse_query(query).map_err(|e| explain(query, e))?;
+    let expanded = aliases::with_aliases(query);
+    let matching = any_word.parse_query(&expanded).unwrap_or(written);
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, matching)];
+    if query.split_whitespace().nth(1).is_some() {
+        if let Ok(every_word) = parser(index, true).parse_query(&expanded) {
+            let boosted = BoostQuery::new(every_word, EVERY_WORD_BOOST);
+            clauses.push((Occur::Should, Box::new(boosted)));
+        }
+        if let Some(phrase) = plain_phrase(query)
+            && let Ok(together) = any_word.parse_query(&format!("\"{phrase}\"~{PHRASE_SLOP}"))
+        {
+            let boosted = BoostQuery::new(together, PHRASE_BOOST);
+            clauses.push((Occur::Should, Box::new(boosted)));
+        }
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// How much an article that holds every word of the query gains, and one that holds them
+/// within [`PHRASE_SLOP`] words of each other, in order.
+const EVERY_WORD_BOOST: f32 = 1.0;
+const PHRASE_BOOST: f32 = 1.0;
+const PHRASE_SLOP: u32 = 2;
+
+/// A query parser over the default fields, with their weights: a word in the title counts
+/// more than one in the text, and an entity's canonical name less (it is found by the text
+/// too, when the article uses that name).
+fn parser(index: &Index, every_word: bool) -> QueryParser {
     let fields = &index.fields;
     let mut parser = QueryParser::for_index(&index.index, fields.default_search());
-    parser.set_conjunction_by_default();
+    if every_word {
+        parser.set_conjunction_by_default();
+    }
     parser.set_field_boost(fields.title, 2.0);
+    parser.set_field_boost(fields.title_es, 2.0);
     for &name in &fields.names {
         parser.set_field_boost(name, 0.5);
     }
-    parser.parse_query(query).map_err(|e| explain(query, e))
+    parser
+}
+
+/// The words of a query that is nothing but words, to look for as a phrase.
+fn plain_phrase(query: &str) -> Option<String> {
+    let plain = query
+        .chars()
+        .all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '\'' | '.' | ','));
+    let words: Vec<&str> = query
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let operator = words.iter().any(|w| matches!(*w, "AND" | "OR" | "NOT"));
+    (plain && !operator && words.len() > 1).then(|| words.join(" "))
 }
 
 /// Deepest nesting of parentheses a query may have: tantivy's parser (and its error

@@ -10,7 +10,7 @@ use tantivy::{IndexReader, Searcher};
 use super::facet_counts::BucketCache;
 use super::facets::DimensionCache;
 use super::read_only::{self, ReadOnlyDirectory};
-use super::schema::{ANALYZER, FORMAT, Fields, analyzer};
+use super::schema::{FORMAT, Fields, analyzers};
 use crate::error::Error;
 
 /// The file beside tantivy's own that says which layout the index has.
@@ -96,7 +96,9 @@ impl Index {
     }
 
     fn ready(dir: &Path, index: tantivy::Index, fields: Fields) -> Index {
-        index.tokenizers().register(ANALYZER, analyzer());
+        for (name, analyzer) in analyzers() {
+            index.tokenizers().register(name, analyzer);
+        }
         Index {
             index,
             fields,

@@ -70,6 +70,12 @@ impl Lexicon {
         lexicon
     }
 
+    /// The default lexicons, read once for the whole process: what searches look names up in.
+    pub(crate) fn shared() -> &'static Lexicon {
+        static SHARED: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        SHARED.get_or_init(Lexicon::builtin)
+    }
+
     /// Adds every `*.tsv` file of `dir` (not recursive), in name order. A file that cannot be
     /// read is an error naming it; bad rows are recorded in `problems`.
     pub fn add_dir(&mut self, dir: &Path) -> io::Result<()> {

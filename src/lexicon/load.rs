@@ -234,6 +234,12 @@ impl Lexicon {
         self.content_hash
     }
 
+    /// The label and sense of the entry `name` belongs to.
+    pub(crate) fn entry_of(&self, name: &Name) -> (Label, &Sense) {
+        let entry = &self.entries[name.entry];
+        (entry.label, &entry.sense)
+    }
+
     /// The names whose folded form is `folded`.
     pub(crate) fn lookup(&self, folded: &str) -> impl Iterator<Item = &Name> {
         self.by_folded
@@ -246,10 +252,7 @@ impl Lexicon {
     /// Every sense the lexicon gives a folded name, with its label: "cjng" is the Jalisco New
     /// Generation Cartel (ORG).
     pub fn senses(&self, folded: &str) -> impl Iterator<Item = (Label, &Sense)> {
-        self.lookup(folded).map(|name| {
-            let entry = &self.entries[name.entry];
-            (entry.label, &entry.sense)
-        })
+        self.lookup(folded).map(|name| self.entry_of(name))
     }
 
     /// What the lexicon says about a folded name read as `label`, if it knows one.

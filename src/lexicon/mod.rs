@@ -6,5 +6,6 @@ pub(crate) mod currencies;
 mod load;
 pub(crate) mod matcher;
 
+pub(crate) use load::CaseRule;
 pub use load::{Lexicon, Location, Problem};
 pub(crate) use matcher::Matcher;
