@@ -276,3 +276,20 @@ fn pages_are_html_under_a_content_security_policy() {
     let (status, _) = get(&server, "/articles/no-such-article");
     assert_eq!(status, 404);
 }
+
+#[test]
+fn a_filter_value_the_index_lacks_offers_the_nearest_as_links() {
+    let server = start("serve-did-you-mean");
+    let (status, page) = get(&server, "/search?q=fentanyl&filter=org%3DSinaloa+Cartl");
+    let page = String::from_utf8(page).unwrap();
+    assert_eq!(status, 200);
+    assert!(page.contains("did you mean"), "{page}");
+    // The link replaces the misspelt filter, keeping the query; it finds articles.
+    let link = "href=\"/search?q=fentanyl&amp;filter=org%3DSinaloa+Cartel\"";
+    assert!(page.contains(link), "{page}");
+    let (_, found) = get(
+        &server,
+        "/api/search?q=fentanyl&filter=org%3DSinaloa%20Cartel&limit=0",
+    );
+    assert!(json(&found)["total"].as_u64().unwrap() > 0);
+}

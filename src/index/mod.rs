@@ -21,6 +21,6 @@ mod store;
 mod stored;
 pub mod writer;
 
-pub use search::{FacetCount, Hit, Results, SearchRequest, Sort};
+pub use search::{FacetCount, Hit, Results, SearchRequest, Sort, UnknownFilter};
 pub use store::Index;
 pub use writer::{Change, Documents, IndexDocument, IndexWriter, Written};

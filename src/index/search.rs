@@ -121,6 +121,35 @@ pub struct Results {
     pub facets: Vec<FacetCount>,
     /// Things the user should know: a filter that matches nothing, say.
     pub notes: Vec<String>,
+    /// The filters whose value the index does not hold, with the values it holds nearest.
+    pub unknown_filters: Vec<UnknownFilter>,
+}
+
+/// A filter value the index does not hold, with the closest values it does hold: what a
+/// "did you mean" offers instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownFilter {
+    /// The filter's dimension ("org").
+    pub dimension: &'static str,
+    /// The value as given.
+    pub value: String,
+    /// The nearest values the index holds, nearest first; none when nothing is near.
+    pub closest: Vec<String>,
+}
+
+impl UnknownFilter {
+    /// The note that says so, in words.
+    pub fn note(&self) -> String {
+        let (dimension, value) = (self.dimension, &self.value);
+        if self.closest.is_empty() {
+            format!("no {dimension} named '{value}' is in the index")
+        } else {
+            format!(
+                "no {dimension} named '{value}' is in the index; did you mean {}?",
+                self.closest.join(", ")
+            )
+        }
+    }
 }
 
 impl Index {
@@ -133,6 +162,7 @@ impl Index {
             query,
             drilled,
             notes,
+            unknown_filters,
         } = narrow(self, &searcher, request)?;
         let counted = counted_facets(request, &drilled)?;
         self.buckets.keep_only(&searcher);
@@ -181,6 +211,7 @@ impl Index {
             hits,
             facets,
             notes,
+            unknown_filters,
         })
     }
 
@@ -269,12 +300,14 @@ struct Narrowed {
     /// Filters that name one facet with facets below it, by dimension.
     drilled: Vec<(&'static str, Facet)>,
     notes: Vec<String>,
+    unknown_filters: Vec<UnknownFilter>,
 }
 
 fn narrow(index: &Index, searcher: &Searcher, request: &SearchRequest) -> Result<Narrowed, Error> {
     let fields = &index.fields;
     let text_query = parse(index, &request.query)?;
     let mut notes = Vec::new();
+    let mut unknown_filters = Vec::new();
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
     let mut drilled: Vec<(&'static str, Facet)> = Vec::new();
     for (name, value) in &request.filters {
@@ -290,15 +323,13 @@ fn narrow(index: &Index, searcher: &Searcher, request: &SearchRequest) -> Result
             }
         }
         if found.is_empty() {
-            let closest = known.closest(value, 3);
-            notes.push(if closest.is_empty() {
-                format!("no {dimension} named '{value}' is in the index")
-            } else {
-                format!(
-                    "no {dimension} named '{value}' is in the index; did you mean {}?",
-                    closest.join(", ")
-                )
-            });
+            let unknown = UnknownFilter {
+                dimension,
+                value: value.clone(),
+                closest: known.closest(value, 3),
+            };
+            notes.push(unknown.note());
+            unknown_filters.push(unknown);
         }
         if let [(facet, true)] = found.as_slice() {
             drilled.push((dimension, facet.clone()));
@@ -322,6 +353,7 @@ fn narrow(index: &Index, searcher: &Searcher, request: &SearchRequest) -> Result
         query: BooleanQuery::new(clauses),
         drilled,
         notes,
+        unknown_filters,
     })
 }
 

@@ -10,8 +10,9 @@ use maud::{Markup, html};
 use super::marks::snippet;
 use super::{Tab, entity_href, error_page, grouped, page, paging};
 use crate::error::Error;
+use crate::index::facets;
 use crate::index::schema::dimension_of;
-use crate::index::search::Results;
+use crate::index::search::{Results, UnknownFilter};
 use crate::index::{Hit, Index, SearchRequest, Sort};
 use crate::serve::params::Params;
 use crate::serve::timeline;
@@ -24,6 +25,7 @@ const PANELS: &[(&str, &str)] = &[
     ("weapon", "Weapons"),
     ("drug", "Drugs"),
     ("source", "Sources"),
+    ("language", "Languages"),
 ];
 
 /// Hits per page.
@@ -79,7 +81,10 @@ fn body(
             }
             section.results {
                 (chips(params))
-                @for note in &results.notes { p.notice { (note) } }
+                @for unknown in &results.unknown_filters { (did_you_mean(params, unknown)) }
+                @for note in results.notes.iter().filter(|n| !results.unknown_filters.iter().any(|u| u.note() == **n)) {
+                    p.notice { (note) }
+                }
                 (histogram("/search", params, months))
                 div.summary {
                     span { strong { (grouped(results.total as u64)) } " articles" }
@@ -124,6 +129,30 @@ fn panel(params: &Params, name: &str, values: &[(String, u64)]) -> Markup {
 }
 
 /// The active filters and dates, each a chip whose × removes it.
+/// A filter value the index does not hold, with each value it holds nearest as a link that
+/// puts it in the filter's place.
+fn did_you_mean(params: &Params, unknown: &UnknownFilter) -> Markup {
+    let given = params.all("filter").find(|raw| {
+        facets::parse_filter(raw).is_ok_and(|(name, value)| {
+            facets::dimension(&name).is_ok_and(|d| d == unknown.dimension) && value == unknown.value
+        })
+    });
+    let without = params.without("offset", None).without("filter", given);
+    html! {
+        p.notice {
+            "No " (unknown.dimension) " named “" (unknown.value) "” is in the index"
+            @if !unknown.closest.is_empty() {
+                "; did you mean "
+                @for (n, name) in unknown.closest.iter().enumerate() {
+                    @if n > 0 { ", " }
+                    a href={"/search" (without.with("filter", &format!("{}={name}", unknown.dimension)).query_string())} { (name) }
+                }
+                "?"
+            }
+        }
+    }
+}
+
 fn chips(params: &Params) -> Markup {
     let filters: Vec<&str> = params.all("filter").collect();
     let dates: Vec<(&str, &str)> = ["since", "until"]
