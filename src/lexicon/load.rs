@@ -176,7 +176,11 @@ impl Lexicon {
                 self.entries.len() - 1
             }
         };
-        for written in std::iter::once(row.canonical).chain(row.aliases) {
+        // A canonical name that says where ("Odessa, Texas") labels the entry; the text names
+        // it by its aliases, with the place after it tagged on its own, as everywhere else.
+        let says_where = row.canonical.contains(", ") && !row.aliases.is_empty();
+        let canonical = (!says_where).then_some(row.canonical);
+        for written in canonical.into_iter().chain(row.aliases.iter().copied()) {
             let case = match row.case {
                 Some(rule) => rule,
                 None => automatic_case(written),
@@ -205,6 +209,12 @@ impl Lexicon {
                 }
                 if other.entry == entry {
                     return; // the same name twice for one entity: harmless
+                }
+                // Places that share a name are told apart by where they are: "Odessa" is
+                // Odesa, and "Odessa, Texas" the Texan city, whose canonical name says so.
+                let says_where = |e: usize| self.entries[e].sense.canonical.contains(", ");
+                if says_where(entry) || says_where(other.entry) {
+                    continue;
                 }
                 let owner = &self.entries[other.entry];
                 self.problems.push(Problem {

@@ -18,6 +18,10 @@ struct Reading {
     case: Option<Box<[bool]>>,
     /// The name is written in lower case: a common noun ("tank", "yate").
     common_noun: bool,
+    /// Where the entry is, folded, when its canonical name says so after a comma ("texas"
+    /// for "Odessa, Texas"): a name several entries share is read as this one when the
+    /// mention is followed by it ("Odessa, Texas").
+    within: Option<Box<str>>,
 }
 
 /// A hit of the lexicon in a document (folded byte offsets).
@@ -55,6 +59,12 @@ impl Matcher {
                     case,
                     // Written in lower case: a common noun ("tank", "yate").
                     common_noun: !name.written.chars().any(char::is_uppercase),
+                    within: lexicon
+                        .entry_of(name)
+                        .1
+                        .canonical
+                        .rsplit_once(", ")
+                        .map(|(_, within)| fold(within).into_boxed_str()),
                 });
         }
         let mut patterns = Vec::with_capacity(by_pattern.len());
@@ -144,18 +154,27 @@ impl Matcher {
         let (orig_start, orig_end) = doc.folded.to_original(start, end);
         let original = &doc.original[orig_start..orig_end];
         let proper = OnceCell::new();
-        self.readings[pattern]
-            .iter()
+        let mut readings = self.readings[pattern].iter().filter(|r| {
+            let case_ok = r
+                .case
+                .as_deref()
+                .is_none_or(|flags| case_flags_match(original, flags));
+            // A common noun capitalized inside a sentence is part of a name: "Yates" is
+            // not the plural of "yate", nor "Tank" in "Tank Holdings".
+            case_ok && !(r.common_noun && *proper.get_or_init(|| is_proper(doc, start, original)))
+        });
+        let first = readings.next()?;
+        // A name several places share: the one whose region follows the mention, else the
+        // one the lexicon lists first.
+        let after = &doc.text()[span_end..];
+        std::iter::once(first)
+            .chain(readings)
             .find(|r| {
-                let case_ok = r
-                    .case
+                r.within
                     .as_deref()
-                    .is_none_or(|flags| case_flags_match(original, flags));
-                // A common noun capitalized inside a sentence is part of a name: "Yates" is
-                // not the plural of "yate", nor "Tank" in "Tank Holdings".
-                case_ok
-                    && !(r.common_noun && *proper.get_or_init(|| is_proper(doc, start, original)))
+                    .is_some_and(|within| is_followed_by(after, within))
             })
+            .or(Some(first))
             .map(|r| Hit {
                 start,
                 end: span_end,
@@ -163,6 +182,15 @@ impl Matcher {
                 exact_case: r.case.is_some(),
             })
     }
+}
+
+/// Whether the folded text `after` a mention names `within` next, as in "Odessa, Texas" or
+/// "Odessa (Texas)".
+fn is_followed_by(after: &str, within: &str) -> bool {
+    let rest = after.trim_start_matches([',', ' ', '(']);
+    rest.len() < after.len()
+        && rest.starts_with(within)
+        && !rest[within.len()..].starts_with(is_word_char)
 }
 
 /// Whether `original`, the mention starting at folded byte `start`, is written as a proper
@@ -248,6 +276,38 @@ mod tests {
 
     fn texts(found: &[(String, String)]) -> Vec<&str> {
         found.iter().map(|(t, _)| t.as_str()).collect()
+    }
+
+    #[test]
+    fn a_shared_name_is_the_place_that_follows_it_says() {
+        let rows = "Odesa\tLOCATION\tcity\tOdessa\t\t\n\
+                    Odessa, Texas\tLOCATION\tcity\tOdessa\t\t\n\
+                    Texas\tLOCATION\tus_state\t\t\t\n";
+        let found = hits(
+            rows,
+            "Odessa, Texas and Odessa (Texas) are not Odessa on the Black Sea.",
+        );
+        let read: Vec<(&str, &str)> = found
+            .iter()
+            .map(|(t, c)| (t.as_str(), c.as_str()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Odessa", "Odessa, Texas"),
+                ("Texas", "Texas"),
+                ("Odessa", "Odessa, Texas"),
+                ("Texas", "Texas"),
+                ("Odessa", "Odesa")
+            ]
+        );
+        // Two rows whose canonical names do not say where cannot share a name.
+        let mut lexicon = Lexicon::default();
+        lexicon.add_file(
+            "t.tsv",
+            &format!("{HEAD}Odesa\tLOCATION\tcity\tOdessa\t\t\nOdessa\tLOCATION\tcity\t\t\t\n"),
+        );
+        assert_eq!(lexicon.problems.len(), 1);
     }
 
     #[test]
