@@ -298,6 +298,7 @@ fn file_article(
         return Err("no article text in this file".to_string());
     }
     article.ensure_id();
+    article.read_from_file = true;
     Ok(article)
 }
 
