@@ -2,7 +2,6 @@
 //! streamed in batches so memory stays flat however large the input.
 
 mod html;
-mod html_depth;
 mod text_file;
 mod walk;
 
@@ -87,7 +86,7 @@ impl Record {
         let article = match self.payload {
             Payload::JsonLine(line) => parse_line(&line).map_err(bad),
             Payload::TextFile(content) => {
-                file_article(content, |text| Ok(text_file::read(text))).map_err(bad)
+                file_article(content, |text| utf8(text).map(text_file::read)).map_err(bad)
             }
             Payload::HtmlFile(content) => {
                 file_article(content, |page| html::read(&page)).map_err(bad)
@@ -147,7 +146,8 @@ pub fn article_from_json_line(line: &[u8]) -> Result<Article, Error> {
 }
 
 /// The article of an HTML page, read as an `.html` file is: what [`article_from_file`]
-/// gives for the same page, without a file. A page that gives no article (no text, nested
+/// gives for a file of the same bytes (a charset the page declares is honoured), without a
+/// file. A page that gives no article (no text, nested
 /// too deep) is an [`Error::BadRecord`] at `-`.
 pub fn article_from_html(page: &str) -> Result<Article, Error> {
     standalone(Payload::HtmlFile(page.as_bytes().to_vec()))
@@ -289,10 +289,8 @@ impl Reader {
 /// from its content.
 fn file_article(
     content: Vec<u8>,
-    read: impl FnOnce(String) -> Result<Article, String>,
+    read: impl FnOnce(Vec<u8>) -> Result<Article, String>,
 ) -> Result<Article, String> {
-    let content = String::from_utf8(content)
-        .map_err(|e| format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))?;
     let mut article = read(content)?;
     if article.text.trim().is_empty() {
         return Err("no article text in this file".to_string());
@@ -300,6 +298,12 @@ fn file_article(
     article.ensure_id();
     article.read_from_file = true;
     Ok(article)
+}
+
+/// A text file's content, which must be UTF-8.
+fn utf8(content: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(content)
+        .map_err(|e| format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))
 }
 
 fn read_file(path: &Path) -> io::Result<Vec<u8>> {
