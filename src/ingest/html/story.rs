@@ -41,7 +41,22 @@ const PROMO_OPENINGS: &[&str] = &[
     "lee también",
     "lea también",
     "te puede interesar",
+];
+
+/// Blocks that are only a label of the page between the story's paragraphs, whole.
+const LABELS: &[&str] = &[
     "advertisement",
+    "advert",
+    "ad",
+    "sponsored",
+    "continue reading",
+    "read more",
+    "share",
+    "share this",
+    "print",
+    "email",
+    "publicidad",
+    "anuncio",
 ];
 
 /// The story in `root`, paragraphs separated by blank lines; empty if it has no text.
@@ -208,9 +223,11 @@ fn ends_sentence(text: &str) -> bool {
         .ends_with(['.', '!', '?', '…'])
 }
 
+/// Whether a block points elsewhere or labels the page rather than tells the story.
 fn is_promo(block: &Block) -> bool {
     let lowered = block.text.to_lowercase();
-    PROMO_OPENINGS.iter().any(|p| lowered.starts_with(p))
+    let label = lowered.trim_matches(|c: char| !c.is_alphanumeric());
+    PROMO_OPENINGS.iter().any(|p| lowered.starts_with(p)) || LABELS.contains(&label)
 }
 
 #[cfg(test)]
@@ -232,7 +249,8 @@ mod tests {
             "<body><div><a href=/>Home</a></div><div class=\"x\"><p>By Ana Ruiz</p>\
              <p>{PARAGRAPH}</p><ul><li><a href=/a>Another story entirely here</a></li>\
              <li><a href=/b>And one more story here</a></li></ul><p>Read more: a teaser \
-             for another article on the site.</p><p>{PARAGRAPH}</p><p>Updated 5 min ago</p>\
+             for another article on the site.</p><p>Advertisement</p><p>{PARAGRAPH}</p>\
+             <p>Updated 5 min ago</p>\
              </div></body>"
         );
         assert_eq!(story_of(&page), format!("{PARAGRAPH}\n\n{PARAGRAPH}"));
