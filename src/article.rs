@@ -29,6 +29,11 @@ pub struct Article {
     /// Input fields beyond the contract's, carried to the tag output as they were.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+    /// Whether the text was read out of a file (`.html`, `.md`, `.txt`) rather than given in
+    /// a JSONL line: the tag output then carries it, as the caller has no other copy of the
+    /// text its offsets count in.
+    #[serde(skip)]
+    pub read_from_file: bool,
 }
 
 /// The contract's text fields are strings; a number (an id of 7, a year of 2024) is accepted

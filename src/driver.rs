@@ -19,6 +19,47 @@ use crate::tagger::Tagger;
 const BATCH_RECORDS: usize = 2048;
 const BATCH_BYTES: usize = 8 << 20;
 
+/// Reads every article of `reader` on the thread pool, untagged, and hands each (or why its
+/// record is not one: [`Error::BadRecord`]) to `consume` in input order; what `dossier read`
+/// prints. Stops at the first error `consume` returns.
+pub fn read(
+    reader: &mut Reader,
+    consume: impl FnMut(Result<Article, Error>) -> Result<(), Error> + Send,
+) -> Result<(), Error> {
+    in_order(reader, None, Record::into_article, consume)
+}
+
+/// The loop every run shares: while `work` makes items of one batch of records on the pool,
+/// the next batch is read and the last one's items go to `consume`, in input order.
+fn in_order<T: Send>(
+    reader: &mut Reader,
+    progress: Option<&(dyn Fn(u64) + Sync)>,
+    work: impl Fn(Record) -> T + Sync,
+    mut consume: impl FnMut(T) -> Result<(), Error> + Send,
+) -> Result<(), Error> {
+    let mut batch = reader.next_batch(BATCH_RECORDS, BATCH_BYTES);
+    let mut done: Vec<T> = Vec::new();
+    while !batch.is_empty() || !done.is_empty() {
+        let (worked, (next, consumed)) = rayon::join(
+            || batch.into_par_iter().map(&work).collect::<Vec<_>>(),
+            || {
+                let next = reader.next_batch(BATCH_RECORDS, BATCH_BYTES);
+                let consumed = std::mem::take(&mut done)
+                    .into_iter()
+                    .try_for_each(&mut consume);
+                (next, consumed)
+            },
+        );
+        consumed?;
+        if let Some(progress) = progress {
+            progress(reader.bytes_read());
+        }
+        done = worked;
+        batch = next;
+    }
+    Ok(())
+}
+
 /// What became of one input record, handed to the consumer in input order.
 #[derive(Debug)]
 pub enum Outcome<T> {
@@ -87,30 +128,14 @@ impl<'a> Driver<'a> {
         &self,
         reader: &mut Reader,
         prepare: &P,
-        mut consume: impl FnMut(Outcome<P::Item>) -> Result<(), Error> + Send,
+        consume: impl FnMut(Outcome<P::Item>) -> Result<(), Error> + Send,
     ) -> Result<(), Error> {
-        let work = |record: Record| self.work(record, prepare);
-        let mut batch = reader.next_batch(BATCH_RECORDS, BATCH_BYTES);
-        let mut done: Vec<Outcome<P::Item>> = Vec::new();
-        while !batch.is_empty() || !done.is_empty() {
-            let (worked, (next, consumed)) = rayon::join(
-                || batch.into_par_iter().map(work).collect::<Vec<_>>(),
-                || {
-                    let next = reader.next_batch(BATCH_RECORDS, BATCH_BYTES);
-                    let consumed = std::mem::take(&mut done)
-                        .into_iter()
-                        .try_for_each(&mut consume);
-                    (next, consumed)
-                },
-            );
-            consumed?;
-            if let Some(progress) = self.progress {
-                progress(reader.bytes_read());
-            }
-            done = worked;
-            batch = next;
-        }
-        Ok(())
+        in_order(
+            reader,
+            self.progress,
+            |record| self.work(record, prepare),
+            consume,
+        )
     }
 
     /// Tags every article of `reader` into `sink`, in input order, and finishes it. Returns

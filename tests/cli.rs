@@ -215,6 +215,78 @@ fn html_files_are_articles_of_their_visible_text() {
         .map(|e| e["text"].as_str().unwrap())
         .collect();
     assert_eq!(texts, ["300 kilograms", "fentanyl", "Culiacán"]);
+    // The text the offsets count in comes with them: a file has no other copy of it.
+    let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
+    let culiacan = &doc["entities"][2];
+    let (start, end) = (
+        culiacan["start"].as_u64().unwrap(),
+        culiacan["end"].as_u64().unwrap(),
+    );
+    assert_eq!(
+        text[start as usize..end as usize]
+            .iter()
+            .collect::<String>(),
+        "Culiacán"
+    );
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn read_prints_each_article_as_the_input_contract() {
+    let dir = scratch("read");
+    fs::write(
+        dir.join("a.jsonl"),
+        "{\"id\":\"j1\",\"text\":\"From a line.\",\"lang\":\"en\"}\nnot json\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("b.md"),
+        "---\nid: m1\npublished: 2024-05-01\n---\n# A heading\n\nFrom Markdown.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("c.html"),
+        "<html><head><title>A page</title><link rel=\"canonical\" href=\"https://example.org/c\">\
+         </head><body><nav><a href=\"/\">Home</a></nav><p>From a page.</p></body></html>",
+    )
+    .unwrap();
+    let out = dossier(&["read", dir.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the bad line makes the run exit 1"
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("a.jsonl:2:"), "{stderr}");
+    let lines = records(&out.stdout);
+    let fields = |line: &serde_json::Value| -> Vec<String> {
+        line.as_object().unwrap().keys().cloned().collect()
+    };
+    assert_eq!(lines.len(), 3);
+    assert_eq!(
+        fields(&lines[2]),
+        ["id", "title", "text", "url", "published", "source"]
+    );
+    assert_eq!(lines[0]["text"], "From a line.");
+    assert_eq!(lines[0]["lang"], "en", "unknown fields are kept");
+    assert_eq!(lines[1]["id"], "m1");
+    assert_eq!(lines[1]["title"], "A heading");
+    assert_eq!(lines[1]["text"], "From Markdown.");
+    assert_eq!(lines[2]["text"], "From a page.");
+    assert_eq!(lines[2]["url"], "https://example.org/c");
+    assert_eq!(lines[2]["published"], serde_json::Value::Null);
+    // What `read` prints, `tag` reads back as the same articles.
+    let jsonl = dir.join("read.jsonl");
+    let html = dir.join("c.html");
+    dossier(&[
+        "read",
+        "-q",
+        html.to_str().unwrap(),
+        "-o",
+        jsonl.to_str().unwrap(),
+    ]);
+    let again = dossier(&["read", "-q", jsonl.to_str().unwrap()]);
+    assert_eq!(records(&again.stdout)[0], lines[2]);
     fs::remove_dir_all(dir).unwrap();
 }
 

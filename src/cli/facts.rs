@@ -16,7 +16,7 @@ use crate::tagged::Tagged;
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    input: pipeline::Inputs,
+    input: pipeline::TagInputs,
     /// Read the facts stored in this index instead of tagging files; without DIR, the index
     /// of `dossier index` ($DOSSIER_INDEX, else dossier-index)
     #[arg(long, value_name = "DIR", conflicts_with = "paths", num_args = 0..=1)]
@@ -114,13 +114,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             limit: 0,
             ..SearchRequest::default()
         };
-        return from_index(&dir, &request, &filter, destination, args.input.quiet);
+        return from_index(&dir, &request, &filter, destination, args.input.files.quiet);
     }
     let pipeline::Opened {
         mut reader,
         progress,
         output,
-    } = args.input.open(args.output.as_deref())?;
+    } = args.input.files.open(args.output.as_deref())?;
     let mut destination = FactOutput::new(args.group, args.format, output);
     let tagger = super::build_tagger(args.input.lexicons.as_ref())?;
     let mut counts = Counts::default();
@@ -140,7 +140,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     destination.finish()?.commit()?;
     progress.finish_and_clear();
     let code = pipeline::exit_code(&reader, counts.skipped);
-    if !args.input.quiet {
+    if !args.input.files.quiet {
         let Counts {
             articles,
             found,

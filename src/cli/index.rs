@@ -11,7 +11,7 @@ use crate::index::{Index, IndexWriter, Written};
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    pub(super) input: pipeline::Inputs,
+    pub(super) input: pipeline::TagInputs,
     #[command(flatten)]
     pub(super) index: super::IndexDir,
     /// Re-tag and replace every article, even those indexed unchanged
@@ -24,7 +24,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         mut reader,
         progress,
         ..
-    } = args.input.open(None)?;
+    } = args.input.files.open(None)?;
     let tagger = super::build_tagger(args.input.lexicons.as_ref())?;
     let index = Index::open_or_create(&args.index.path)?;
     let mut writer = IndexWriter::new(&index, &tagger, args.force)?;
@@ -54,7 +54,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     report_duplicates(&written.duplicates);
     progress.finish_and_clear();
     let code = pipeline::exit_code(&reader, skipped.len());
-    if !args.input.quiet {
+    if !args.input.files.quiet {
         let seconds = started.elapsed().as_secs_f64();
         let articles = written.new + written.replaced + written.unchanged;
         eprint!(

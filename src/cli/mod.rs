@@ -6,6 +6,7 @@ mod index;
 mod lexicon;
 mod output;
 mod pipeline;
+mod read;
 mod search;
 mod serve;
 mod tag;
@@ -33,6 +34,9 @@ struct Cli {
 enum Command {
     /// Tag articles: JSONL in, one line of entities per article out
     Tag(tag::Args),
+    /// Print the articles as read, untagged: one JSONL line of the input contract (id, title,
+    /// text, url, published, source) per article, from JSONL, .txt/.md and .html files
+    Read(read::Args),
     /// Work with the lexicons
     Lexicon {
         #[command(subcommand)]
@@ -58,6 +62,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Tag(args) => tag::run(args),
+        Command::Read(args) => read::run(args),
         Command::Lexicon { command } => lexicon::run(command),
         Command::Index(args) => index::run(&args),
         Command::Serve(args) => serve::run(args),

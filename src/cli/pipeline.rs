@@ -11,15 +11,23 @@ use indicatif::{ProgressBar, ProgressStyle};
 use super::output::Output;
 use crate::ingest::{Input, Reader, expand};
 
-/// The arguments of every command that reads and tags articles.
+/// The arguments of every command that tags articles: what to read, and the lexicons to tag
+/// with.
+#[derive(clap::Args)]
+pub struct TagInputs {
+    #[command(flatten)]
+    pub files: Inputs,
+    /// A directory of the user's own lexicon .tsv files, added to the defaults
+    #[arg(long, value_name = "DIR")]
+    pub lexicons: Option<PathBuf>,
+}
+
+/// The arguments of every command that reads articles.
 #[derive(clap::Args)]
 pub struct Inputs {
     /// JSONL files, .txt/.md/.html files, directories (walked recursively), or - for stdin (the
     /// default)
     pub paths: Vec<PathBuf>,
-    /// A directory of the user's own lexicon .tsv files, added to the defaults
-    #[arg(long, value_name = "DIR")]
-    pub lexicons: Option<PathBuf>,
     /// Print no progress bar and no summary
     #[arg(short, long)]
     pub quiet: bool,

@@ -19,7 +19,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // Without paths the index is served as it is: stdin is not read.
-    if !args.indexing.input.paths.is_empty() {
+    if !args.indexing.input.files.paths.is_empty() {
         let indexed = index::run(&args.indexing)?;
         if indexed != ExitCode::SUCCESS {
             eprintln!("dossier serve: some records were skipped (see above); serving the rest");

@@ -14,7 +14,7 @@ use crate::tagged::Tagged;
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    input: pipeline::Inputs,
+    input: pipeline::TagInputs,
     /// Write the tag output here instead of stdout
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -39,7 +39,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         mut reader,
         progress,
         output,
-    } = args.input.open(args.output.as_deref())?;
+    } = args.input.files.open(args.output.as_deref())?;
     let tagger = super::build_tagger(args.input.lexicons.as_ref())?;
     let mut sink = JsonlSink::new(output);
     let started = Instant::now();
@@ -67,7 +67,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     sink.into_inner()?.commit()?;
     progress.finish_and_clear();
     let code = pipeline::exit_code(&reader, summary.skipped.len());
-    if !args.input.quiet {
+    if !args.input.files.quiet {
         let seconds = started.elapsed().as_secs_f64();
         eprint!("{}", summary.report(reader.bytes_read(), seconds));
     }

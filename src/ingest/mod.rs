@@ -2,7 +2,6 @@
 //! streamed in batches so memory stays flat however large the input.
 
 mod html;
-mod html_depth;
 mod text_file;
 mod walk;
 
@@ -75,6 +74,8 @@ enum Payload {
     JsonLine(Vec<u8>),
     TextFile(Vec<u8>),
     HtmlFile(Vec<u8>),
+    /// A page already decoded to text: a charset it declares no longer applies.
+    HtmlText(String),
 }
 
 impl Record {
@@ -87,10 +88,13 @@ impl Record {
         let article = match self.payload {
             Payload::JsonLine(line) => parse_line(&line).map_err(bad),
             Payload::TextFile(content) => {
-                file_article(content, |text| Ok(text_file::read(text))).map_err(bad)
+                file_article(content, |text| utf8(text).map(text_file::read)).map_err(bad)
             }
             Payload::HtmlFile(content) => {
                 file_article(content, |page| html::read(&page)).map_err(bad)
+            }
+            Payload::HtmlText(page) => {
+                file_article(page.into_bytes(), |page| html::read_text(&utf8(page)?)).map_err(bad)
             }
         }?;
         let id_length = article.id.as_deref().map_or(0, str::len);
@@ -146,11 +150,11 @@ pub fn article_from_json_line(line: &[u8]) -> Result<Article, Error> {
     standalone(Payload::JsonLine(line.to_vec()))
 }
 
-/// The article of an HTML page, read as an `.html` file is: what [`article_from_file`]
-/// gives for the same page, without a file. A page that gives no article (no text, nested
-/// too deep) is an [`Error::BadRecord`] at `-`.
+/// The article of an HTML page, read as an `.html` file is, without a file. The page is
+/// text already, so a charset it declares is not applied again. A page that gives no article
+/// (no text, nested too deep) is an [`Error::BadRecord`] at `-`.
 pub fn article_from_html(page: &str) -> Result<Article, Error> {
-    standalone(Payload::HtmlFile(page.as_bytes().to_vec()))
+    standalone(Payload::HtmlText(page.to_string()))
 }
 
 /// A record that comes from no file: its origin in messages is `-`.
@@ -289,16 +293,21 @@ impl Reader {
 /// from its content.
 fn file_article(
     content: Vec<u8>,
-    read: impl FnOnce(String) -> Result<Article, String>,
+    read: impl FnOnce(Vec<u8>) -> Result<Article, String>,
 ) -> Result<Article, String> {
-    let content = String::from_utf8(content)
-        .map_err(|e| format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))?;
     let mut article = read(content)?;
     if article.text.trim().is_empty() {
         return Err("no article text in this file".to_string());
     }
     article.ensure_id();
+    article.read_from_file = true;
     Ok(article)
+}
+
+/// A text file's content, which must be UTF-8.
+fn utf8(content: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(content)
+        .map_err(|e| format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))
 }
 
 fn read_file(path: &Path) -> io::Result<Vec<u8>> {

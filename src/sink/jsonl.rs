@@ -136,8 +136,13 @@ pub fn write_line(tagged: &Tagged, out: &mut Vec<u8>) {
     let article = &tagged.article;
     key(out, true, "id");
     optional_string(out, article.id.as_deref());
+    key(out, false, "title");
+    optional_string(out, article.title.as_deref());
+    if article.read_from_file {
+        key(out, false, "text");
+        string(out, &article.text);
+    }
     for (name, field) in [
-        ("title", &article.title),
         ("url", &article.url),
         ("published", &article.published),
         ("source", &article.source),
