@@ -254,6 +254,19 @@ fn acronym_stage(doc: &Doc<'_>, candidates: &mut Vec<Candidate>) {
     // defines one acronym in every paragraph would get paragraphs × mentions candidates).
     let mut sought: HashSet<String> = HashSet::new();
     for definition in acronyms::find_definitions(doc, candidates) {
+        // "The Attorney General's Office (FGR)" names the FGR, there and wherever the
+        // article writes "Attorney General's Office" again.
+        if definition.adopted {
+            let long = &definition.entity;
+            let written = &doc.text()[long.start..long.end];
+            for c in candidates.iter_mut() {
+                let e = &mut c.entity;
+                let unnamed = e.sense.as_ref().is_none_or(|s| s.category.is_none());
+                if e.label == long.label && unnamed && &doc.text()[e.start..e.end] == written {
+                    e.sense = long.sense.clone();
+                }
+            }
+        }
         if !definition.proposed {
             candidates.push(Candidate {
                 entity: definition.entity.clone(),

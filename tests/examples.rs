@@ -142,3 +142,23 @@ fn later_surnames_are_the_same_person() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_long_form_glossing_an_acronym_the_lexicon_knows_is_that_entity() {
+    let found = tag(
+        "Officials of the Attorney General’s Office (FGR) met. Later the Attorney General’s \
+         Office said the FGR would appeal.",
+    );
+    let fgr = Some("Fiscalía General de la República");
+    let offices: Vec<_> = found
+        .iter()
+        .filter(|(t, _, _)| t == "Attorney General’s Office")
+        .collect();
+    assert_eq!(offices.len(), 2, "{found:?}");
+    assert!(
+        offices
+            .iter()
+            .all(|(_, l, c)| l == "ORG" && c.as_deref() == fgr)
+    );
+    assert!(has(&found, "FGR", "ORG", fgr), "{found:?}");
+}

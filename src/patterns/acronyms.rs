@@ -11,6 +11,9 @@ pub struct Definition {
     pub entity: Entity,
     /// Whether some candidate already has the long form's span.
     pub proposed: bool,
+    /// Whether the long form, found by a pattern, took the lexicon's sense of the acronym:
+    /// "the Attorney General's Office (FGR)" is the Fiscalía General de la República.
+    pub adopted: bool,
 }
 
 /// Whether `s` looks like an acronym: 2-10 characters, starting with a capital, at least two
@@ -67,6 +70,29 @@ pub fn find_definitions<E: AsRef<Entity>>(doc: &Doc<'_>, candidates: &[E]) -> Ve
             .cloned()
             .or_else(|| initials_phrase(doc, open, acronym));
         if let Some(mut entity) = long {
+            let acronym_sense = || {
+                let (inner, close) = (open + 2, open + 2 + acronym.len());
+                candidates
+                    .iter()
+                    .map(AsRef::as_ref)
+                    .find(|c| c.start == inner && c.end == close && c.label == entity.label)
+                    .and_then(|c| c.sense.clone())
+            };
+            // A long form a pattern found has no sense, or only its own words as canonical
+            // (no category: every lexicon entry has one). When its initials do not spell the
+            // acronym, the text glosses an acronym the lexicon knows ("the Attorney General's
+            // Office (FGR)") rather than defines one ("Security Implementation Group (SIG)").
+            let from_pattern = entity.sense.as_ref().is_none_or(|s| s.category.is_none());
+            let glossed = !spells(doc.original_span(entity.start, entity.end), acronym);
+            let adopted = from_pattern
+                && glossed
+                && match acronym_sense() {
+                    Some(sense) => {
+                        entity.sense = Some(sense);
+                        true
+                    }
+                    None => false,
+                };
             if entity.sense.is_none() {
                 entity.sense = Some(Sense {
                     canonical: doc.original_span(entity.start, entity.end).into(),
@@ -77,11 +103,26 @@ pub fn find_definitions<E: AsRef<Entity>>(doc: &Doc<'_>, candidates: &[E]) -> Ve
             definitions.push(Definition {
                 acronym: acronym.to_owned(),
                 proposed: starts.contains(&entity.start),
+                adopted,
                 entity,
             });
         }
     }
     definitions
+}
+
+/// Whether the initials of the capitalized words of `phrase` spell `acronym`'s letters.
+fn spells(phrase: &str, acronym: &str) -> bool {
+    let initials = phrase
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .map(|c| c.to_lowercase().to_string());
+    let letters = acronym
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase().to_string());
+    initials.eq(letters)
 }
 
 /// The capitalized phrase ending at `end` whose words' initials spell `acronym`
