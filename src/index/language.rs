@@ -1,6 +1,7 @@
 //! The language an article is written in, for the `language` facet and to give Spanish
-//! articles Spanish stems. whatlang reads letter trigrams, so it tells many languages apart,
-//! where the tagger's own test (function words) only asks "Spanish or not".
+//! articles Spanish stems: by its function words where they say it plainly, else by
+//! whatlang's letter trigrams, which tell many languages apart, checked against the function
+//! words of the language they name.
 
 use std::sync::OnceLock;
 
