@@ -261,7 +261,7 @@ fn acronym_stage(doc: &Doc<'_>, candidates: &mut Vec<Candidate>) {
             let written = &doc.text()[long.start..long.end];
             for c in candidates.iter_mut() {
                 let e = &mut c.entity;
-                let unnamed = e.sense.as_ref().is_none_or(|s| s.category.is_none());
+                let unnamed = acronyms::found_by_pattern(e);
                 if e.label == long.label && unnamed && &doc.text()[e.start..e.end] == written {
                     e.sense = long.sense.clone();
                 }

@@ -75,7 +75,8 @@ fn quoted(term: &str) -> String {
 fn other_names(lexicon: &Lexicon, written: &str) -> Vec<(&'static str, String)> {
     let unquoted = written.trim_matches('"');
     let folded = fold(unquoted);
-    if folded.chars().count() < 2 {
+    let length = folded.chars().count();
+    if length < 2 {
         return Vec::new();
     }
     if !folded.contains(' ') && vocabulary::has(&folded, FUNCTION_WORD) {
@@ -83,8 +84,7 @@ fn other_names(lexicon: &Lexicon, written: &str) -> Vec<(&'static str, String)> 
     }
     let mut names: Vec<(&'static str, String)> = Vec::new();
     for name in lexicon.lookup(&folded) {
-        let short = folded.chars().count() < 4;
-        if name.case == CaseRule::Exact && short && name.written != unquoted {
+        if name.case == CaseRule::Exact && length < 4 && name.written != unquoted {
             continue;
         }
         let (label, sense) = lexicon.entry_of(name);

@@ -39,8 +39,9 @@ const LANGUAGES: &[Lang] = &[
     Lang::Hin,
 ];
 
-/// The article's language, when its title and opening say it clearly (whatlang's own
-/// test of confidence: a few words of a headline may not tell Spanish from Portuguese).
+/// The article's language, when its title and opening say it clearly: by their function
+/// words alone, or by whatlang's trigrams when it is confident and the language's function
+/// words are there too (a few words of a headline may not tell Spanish from Portuguese).
 pub fn of(article: &Article) -> Option<Lang> {
     let mut sample = String::with_capacity(READ_BYTES + 200);
     if let Some(title) = &article.title {

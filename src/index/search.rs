@@ -375,7 +375,11 @@ fn parse(index: &Index, query: &str) -> Result<Box<dyn Query>, Error> {
     // A syntax error is explained on the query as written.
     let written = any_word.parse_query(query).map_err(|e| explain(query, e))?;
     let expanded = aliases::with_aliases(query);
-    let matching = any_word.parse_query(&expanded).unwrap_or(written);
+    let matching = if expanded == query {
+        written
+    } else {
+        any_word.parse_query(&expanded).unwrap_or(written)
+    };
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, matching)];
     if query.split_whitespace().nth(1).is_some() {
         if let Ok(every_word) = parser(index, true).parse_query(&expanded) {

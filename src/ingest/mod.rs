@@ -94,7 +94,7 @@ impl Record {
                 file_article(content, |page| html::read(&page)).map_err(bad)
             }
             Payload::HtmlText(page) => {
-                file_article(page.into_bytes(), |page| html::read_text(&utf8(page)?)).map_err(bad)
+                file_article(page, |page| html::read_text(&page)).map_err(bad)
             }
         }?;
         let id_length = article.id.as_deref().map_or(0, str::len);
@@ -291,9 +291,9 @@ impl Reader {
 
 /// A whole file as one article, read by `read`; an article without an id gets one derived
 /// from its content.
-fn file_article(
-    content: Vec<u8>,
-    read: impl FnOnce(Vec<u8>) -> Result<Article, String>,
+fn file_article<C>(
+    content: C,
+    read: impl FnOnce(C) -> Result<Article, String>,
 ) -> Result<Article, String> {
     let mut article = read(content)?;
     if article.text.trim().is_empty() {

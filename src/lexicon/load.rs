@@ -38,6 +38,12 @@ pub(crate) struct Name {
     pub case: CaseRule,
 }
 
+/// Where an entry is, when its canonical name says so after a comma ("Texas" in "Odessa,
+/// Texas"): such an entry may share its other names with another.
+pub(crate) fn place_in(canonical: &str) -> Option<&str> {
+    canonical.rsplit_once(", ").map(|(_, place)| place)
+}
+
 /// A place in a lexicon file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
@@ -178,7 +184,7 @@ impl Lexicon {
         };
         // A canonical name that says where ("Odessa, Texas") labels the entry; the text names
         // it by its aliases, with the place after it tagged on its own, as everywhere else.
-        let says_where = row.canonical.contains(", ") && !row.aliases.is_empty();
+        let says_where = place_in(row.canonical).is_some() && !row.aliases.is_empty();
         let canonical = (!says_where).then_some(row.canonical);
         for written in canonical.into_iter().chain(row.aliases.iter().copied()) {
             let case = match row.case {
@@ -212,7 +218,7 @@ impl Lexicon {
                 }
                 // Places that share a name are told apart by where they are: "Odessa" is
                 // Odesa, and "Odessa, Texas" the Texan city, whose canonical name says so.
-                let says_where = |e: usize| self.entries[e].sense.canonical.contains(", ");
+                let says_where = |e: usize| place_in(&self.entries[e].sense.canonical).is_some();
                 if says_where(entry) || says_where(other.entry) {
                     continue;
                 }

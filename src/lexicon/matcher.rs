@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
-use super::load::{CaseRule, Lexicon};
+use super::load::{CaseRule, Lexicon, place_in};
 use crate::entity::Entity;
 use crate::text::{Doc, fold, is_word_char};
 
@@ -59,12 +59,8 @@ impl Matcher {
                     case,
                     // Written in lower case: a common noun ("tank", "yate").
                     common_noun: !name.written.chars().any(char::is_uppercase),
-                    within: lexicon
-                        .entry_of(name)
-                        .1
-                        .canonical
-                        .rsplit_once(", ")
-                        .map(|(_, within)| fold(within).into_boxed_str()),
+                    within: place_in(&lexicon.entry_of(name).1.canonical)
+                        .map(|place| fold(place).into_boxed_str()),
                 });
         }
         let mut patterns = Vec::with_capacity(by_pattern.len());

@@ -78,13 +78,11 @@ pub fn find_definitions<E: AsRef<Entity>>(doc: &Doc<'_>, candidates: &[E]) -> Ve
                     .find(|c| c.start == inner && c.end == close && c.label == entity.label)
                     .and_then(|c| c.sense.clone())
             };
-            // A long form a pattern found has no sense, or only its own words as canonical
-            // (no category: every lexicon entry has one). When its initials do not spell the
-            // acronym, the text glosses an acronym the lexicon knows ("the Attorney General's
-            // Office (FGR)") rather than defines one ("Security Implementation Group (SIG)").
-            let from_pattern = entity.sense.as_ref().is_none_or(|s| s.category.is_none());
+            // When the initials of a long form a pattern found do not spell the acronym, the
+            // text glosses an acronym the lexicon knows ("the Attorney General's Office
+            // (FGR)") rather than defines one ("Security Implementation Group (SIG)").
             let glossed = !spells(doc.original_span(entity.start, entity.end), acronym);
-            let adopted = from_pattern
+            let adopted = found_by_pattern(&entity)
                 && glossed
                 && match acronym_sense() {
                     Some(sense) => {
@@ -109,6 +107,12 @@ pub fn find_definitions<E: AsRef<Entity>>(doc: &Doc<'_>, candidates: &[E]) -> Ve
         }
     }
     definitions
+}
+
+/// Whether a pattern found `entity`, not the lexicon: it has no sense, or only its own words
+/// as canonical (no category, which every lexicon entry has).
+pub fn found_by_pattern(entity: &Entity) -> bool {
+    entity.sense.as_ref().is_none_or(|s| s.category.is_none())
 }
 
 /// Whether the initials of the capitalized words of `phrase` spell `acronym`'s letters.
