@@ -256,3 +256,49 @@ fn a_body_named_by_its_kind_is_the_organization_last_named() {
         Some("Drug Enforcement Administration")
     );
 }
+
+#[test]
+fn a_figure_that_names_nothing_counts_what_the_figure_before_it_counted() {
+    let text = "The army dismantled 116 clandestine labs in the state between January and \
+                April, compared with 74 in the same period of 2020, an increase of about 57%.";
+    assert_eq!(
+        fact_of(text, "74").item.as_deref(),
+        Some("clandestine labs")
+    );
+    assert_eq!(
+        fact_of(text, "57%").item.as_deref(),
+        Some("clandestine labs")
+    );
+    let listed = "Mexico has extradited 71 people since January, including 48 last year and 23 \
+                  so far this year.";
+    assert_eq!(fact_of(listed, "48").item.as_deref(), Some("people"));
+    assert_eq!(fact_of(listed, "23").item.as_deref(), Some("people"));
+    let fugitives = "Six defendants have been arrested; three remain at large.";
+    assert_eq!(
+        fact_of(fugitives, "three").item.as_deref(),
+        Some("defendants")
+    );
+    // A mass takes a mass's item, not a count's.
+    let masses = "Agents seized 41 tons of cocaine this year, against 33 tons in the same \
+                  period of last year.";
+    assert_eq!(fact_of(masses, "33 tons").item.as_deref(), Some("cocaine"));
+}
+
+#[test]
+fn a_time_is_never_what_a_figure_counts() {
+    let fiscal = "Seizures of methamphetamine reached 68,000 pounds in fiscal year 2019.";
+    assert_ne!(
+        fact_of(fiscal, "68,000 pounds").item.as_deref(),
+        Some("fiscal year")
+    );
+    let monthly = "Recruits earn about 14,000 pesos a month.";
+    assert_eq!(fact_of(monthly, "14,000 pesos").item, None);
+    let level = "Killings peaked at 236 in October, then fell to 203 in November.";
+    assert_eq!(fact_of(level, "236").item.as_deref(), Some("Killings"));
+    assert_eq!(fact_of(level, "203").item.as_deref(), Some("Killings"));
+    let adjectival = "Boarding teams detained 31 suspected smugglers.";
+    assert_eq!(
+        fact_of(adjectival, "31").item.as_deref(),
+        Some("suspected smugglers")
+    );
+}

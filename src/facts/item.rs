@@ -7,8 +7,8 @@ use std::ops::Range;
 
 use super::tokens::is_function_word;
 use super::{Context, priced};
-use crate::entity::Label;
-use crate::patterns::units::{in_kilograms, is_measure};
+use crate::entity::{Entity, Label};
+use crate::patterns::units::{in_kilograms, is_measure, measure_word};
 
 /// Nouns that hold what is counted: "rounds of ammunition", "bundles of cocaine".
 fn is_container(word: &str) -> bool {
@@ -68,7 +68,8 @@ fn is_change_noun(word: &str) -> bool {
     )
 }
 
-/// Verbs of change with their subject before them: "seizures rose 27%".
+/// Verbs of change, or of reaching a level, with their subject before them: "seizures rose
+/// 27%", "cultivation reached 208,000 hectares".
 fn is_change_verb(word: &str) -> bool {
     matches!(
         word,
@@ -85,9 +86,28 @@ fn is_change_verb(word: &str) -> bool {
             | "doubled"
             | "rise"
             | "fall"
+            | "peaked"
+            | "reached"
+            | "exceeded"
+            | "topped"
+            | "totaled"
+            | "totalled"
+            | "went"
             | "aumento"
             | "cayo"
             | "crecio"
+    )
+}
+
+/// Words of time: "in fiscal year 2019", "the year before", "en el mismo periodo" say when,
+/// never what is counted.
+pub(super) fn is_time_word(word: &str) -> bool {
+    matches!(
+        measure_word(word),
+        Some("year" | "month" | "week" | "day" | "hour" | "minute")
+    ) || matches!(
+        word,
+        "fiscal" | "period" | "periods" | "periodo" | "quarter" | "quarters" | "ano" | "mes"
     )
 }
 
@@ -120,7 +140,8 @@ pub fn find(context: &Context<'_>) -> Option<Range<usize>> {
         return after.or_else(|| subject_before_change(context));
     }
     if counted {
-        return phrase(context, i);
+        // "Killings peaked at 236", "the death toll rose to 40".
+        return phrase(context, i).or_else(|| subject_before_change(context));
     }
     // A measure or money: "300 kilograms of cocaine", "$48 million in drug proceeds",
     // "$1.2 million worth of jewelry", "a $10 million reward", "$5 per tablet".
@@ -140,16 +161,19 @@ pub fn find(context: &Context<'_>) -> Option<Range<usize>> {
     };
     // "… 38,000 pounds of cocaine, about 17,400 kilograms", "heroin seizures dropped to about
     // 5,400 pounds": a mass whose words name nothing is of the drug its clause names.
-    found.or_else(|| priced::item_before(context)).or_else(|| {
-        unit.and_then(|u| in_kilograms(u, 1.0))?;
-        let clause = &context.tokens[context.clause.clone()];
-        let span = clause.first()?.start..clause.last()?.end;
-        context
-            .entities_in(span)
-            .filter(|e| e.label == Label::DRUG)
-            .min_by_key(|e| e.start.abs_diff(figure.start))
-            .map(|e| e.start..e.end)
-    })
+    found
+        .or_else(|| priced::item_before(context))
+        .or_else(|| {
+            unit.and_then(|u| in_kilograms(u, 1.0))?;
+            let clause = &context.tokens[context.clause.clone()];
+            let span = clause.first()?.start..clause.last()?.end;
+            context
+                .entities_in(span)
+                .filter(|e| e.label == Label::DRUG)
+                .min_by_key(|e| e.start.abs_diff(figure.start))
+                .map(|e| e.start..e.end)
+        })
+        .or_else(|| subject_before_change(context))
 }
 
 /// Past "out of every ten" and "in five" after the first number of a ratio.
@@ -200,7 +224,21 @@ fn phrase(context: &Context<'_>, from: usize) -> Option<Range<usize>> {
         && i < from + 6
         && (matches!(
             tokens[i].folded.as_str(),
-            "of" | "the" | "these" | "those" | "its" | "their" | "de" | "los" | "las" | "la" | "el"
+            "of" | "the"
+                | "these"
+                | "those"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "de"
+                | "los"
+                | "las"
+                | "la"
+                | "el"
+                | "sus"
+                | "su"
         ) || partitive
             && (is_number(&tokens[i].folded)
                 || matches!(
@@ -247,7 +285,18 @@ fn phrase(context: &Context<'_>, from: usize) -> Option<Range<usize>> {
             }
             break;
         }
-        if last.is_some() && is_after_head(w) {
+        // "74 in the same period", "in fiscal year 2019": a time says when, not what.
+        if is_time_word(w) {
+            return None;
+        }
+        // "three remain at large": a verb follows the number, which names nothing of its own;
+        // "31 suspected smugglers" is a participle before its noun.
+        let before_noun = || {
+            tokens
+                .get(i + 1)
+                .is_some_and(|t| t.is_word && !is_function_word(&t.folded))
+        };
+        if is_after_head(w) && (last.is_some() || !(is_participle(w) && before_noun())) {
             break;
         }
         last = Some(i);
@@ -354,7 +403,8 @@ fn is_after_head(word: &str) -> bool {
         )
 }
 
-/// "Seizures at the ports rose 27%": the phrase before a change verb just before the figure.
+/// "Seizures at the ports rose 27%", "killings peaked at 236": the phrase before a change verb
+/// just before the figure.
 fn subject_before_change(context: &Context<'_>) -> Option<Range<usize>> {
     let mut i = context.before?;
     let word = |i: usize| context.tokens[i].folded.as_str();
@@ -368,6 +418,14 @@ fn subject_before_change(context: &Context<'_>) -> Option<Range<usize>> {
             | "more"
             | "than"
             | "over"
+            | "to"
+            | "at"
+            | "up"
+            | "down"
+            | "a"
+            | "an"
+            | "estimated"
+            | "least"
             | "un"
             | "en"
     ) {
@@ -388,6 +446,9 @@ fn subject_before_change(context: &Context<'_>) -> Option<Range<usize>> {
     while j > context.clause.start && named(j) {
         j -= 1;
     }
+    if j < end && matches!(word(j), "the" | "el" | "la" | "los" | "las") {
+        j -= 1;
+    }
     if j < end
         && matches!(
             word(j),
@@ -406,7 +467,8 @@ fn subject_before_change(context: &Context<'_>) -> Option<Range<usize>> {
         start -= 1;
     }
     let token = &context.tokens[start];
-    (token.is_word && !is_function_word(&token.folded))
+    // An aside before the verb ("…, a category dominated by fentanyl, fell to") is no subject.
+    (token.is_word && !is_function_word(&token.folded) && context.tokens[end].is_word)
         .then(|| token.start..context.tokens[end].end)
 }
 
@@ -428,4 +490,34 @@ pub fn sense(context: &Context<'_>, range: Range<usize>) -> (Option<String>, Opt
         }
     }
     (Some(names.join("; ")), Some(first.label))
+}
+
+/// What a figure that names nothing counts when an earlier figure of its sentence does:
+/// "116 labs …, compared with 74 in the same period", "48 last year and 23 so far", "an
+/// increase of about 57%". A count takes a count's item, a mass a mass's, another measure
+/// one's in its unit, money money's; a percentage the nearest item before it.
+pub fn elided(
+    earlier: &[super::Fact],
+    entities: &[Entity],
+    figure: &Entity,
+) -> Option<Range<usize>> {
+    fn kind(e: &Entity) -> (Label, bool, Option<&str>) {
+        let mass = e
+            .unit
+            .as_deref()
+            .and_then(|u| in_kilograms(u, 1.0))
+            .is_some();
+        let measure = e.unit.as_deref().filter(|u| is_measure(u) && !mass);
+        (e.label, mass, measure)
+    }
+    earlier
+        .iter()
+        .rev()
+        .filter(|fact| fact.item.is_some())
+        .find(|fact| {
+            let before = &entities[fact.figure];
+            figure.label == Label::PERCENT && before.label != Label::PERCENT
+                || kind(before) == kind(figure)
+        })
+        .and_then(|fact| fact.item.clone())
 }

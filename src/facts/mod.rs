@@ -181,6 +181,8 @@ pub(crate) fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
     let mut named = Antecedents::default();
     let mut before_sentence = Antecedents::default();
     let mut sentence_at = 0;
+    // The index in `facts` of the first fact of the current sentence.
+    let mut sentence_facts = 0;
     let mut tokenized: Option<(Range<usize>, Vec<Token>)> = None;
     // The last event a fact reported, and the index of its sentence.
     let mut reported: Option<(usize, Action)> = None;
@@ -190,6 +192,7 @@ pub(crate) fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
         while sentence_at + 1 < sentences.len() && sentences[sentence_at].end <= figure.start {
             sentence_at += 1;
             before_sentence = named.clone();
+            sentence_facts = facts.len();
         }
         match figure.label {
             Label::PERSON => named.person = Some(figure.name(text).to_string()),
@@ -236,7 +239,8 @@ pub(crate) fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
             after,
             before,
         };
-        let item = item::find(&context);
+        let item = item::find(&context)
+            .or_else(|| item::elided(&facts[sentence_facts..], entities, figure));
         let (item_canonical, item_label) = item
             .as_ref()
             .map(|range| item::sense(&context, range.clone()))

@@ -93,6 +93,10 @@ pub fn per_unit(context: &Context<'_>) -> Option<Range<usize>> {
         return None;
     }
     let from = at + usize::from(word(at + 1) == Some("cada")) + 1;
+    // "14,000 pesos a month" is a rate, not a price of months.
+    if word(from).is_some_and(super::item::is_time_word) {
+        return None;
+    }
     content_run(context, from, 3)
 }
 
