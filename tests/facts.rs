@@ -302,3 +302,49 @@ fn a_time_is_never_what_a_figure_counts() {
         Some("suspected smugglers")
     );
 }
+
+#[test]
+fn a_figure_that_locates_describes_or_points_back_reports_no_event_of_its_sentence() {
+    let distance = "Marines seized 1,300 kilograms of cocaine from a boat about 150 nautical \
+                    miles off the coast of Oaxaca.";
+    assert_eq!(fact_of(distance, "150 nautical miles").action, None);
+    assert_eq!(
+        fact_of(distance, "1,300 kilograms").action,
+        Some(Action::Seized)
+    );
+    let adjective = "Agents seized blue tablets made to look like 30-milligram oxycodone.";
+    assert_eq!(fact_of(adjective, "30-milligram").action, None);
+    let indictment = "Prosecutors charged them in a 31-count indictment.";
+    assert_eq!(fact_of(indictment, "31").action, Some(Action::Charged));
+    let definite = "The fighting between the two halves of the cartel has killed more than \
+                    1,200 people.";
+    assert_eq!(fact_of(definite, "two").action, None);
+    assert_eq!(fact_of(definite, "1,200").action, Some(Action::Killed));
+    let population = "Gunmen killed 19 officers in Celaya, a city of about 530,000 people.";
+    assert_eq!(fact_of(population, "530,000").action, None);
+    assert_eq!(fact_of(population, "19").action, Some(Action::Killed));
+}
+
+#[test]
+fn ratios_changes_and_money_take_the_event_their_words_give() {
+    let ratio = "Roughly seven of every ten killings have occurred in Culiacán.";
+    assert_eq!(fact_of(ratio, "ten").action, Some(Action::Reported));
+    let fewer = "Se registraron 204 víctimas, 31 por ciento menos que en 2025.";
+    assert_eq!(
+        fact_of(fewer, "31 por ciento").action,
+        Some(Action::Decrease)
+    );
+    let raising = "The plan calls for raising inspections at the ports by 25%.";
+    assert_eq!(fact_of(raising, "25%").action, Some(Action::Increase));
+    let moved = "According to Treasury, the network moved at least $18 million in two years.";
+    assert_eq!(
+        fact_of(moved, "$18 million").action,
+        Some(Action::Laundered)
+    );
+    let committed = "The United States committed $48 million to that program.";
+    assert_eq!(fact_of(committed, "$48 million").action, Some(Action::Paid));
+    let spent = "The buyers spent more than $178,000 on rifles and ammunition.";
+    assert_eq!(fact_of(spent, "$178,000").action, Some(Action::Bought));
+    let streets = "The DEA said it took more than 60 million fake pills off the streets.";
+    assert_eq!(fact_of(streets, "60 million").action, Some(Action::Seized));
+}

@@ -7,9 +7,10 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::Context;
+use super::tokens::is_number;
+use super::{Context, incidental};
 use crate::entity::Label;
-use crate::patterns::units::in_kilograms;
+use crate::patterns::units::{in_kilograms, is_measure};
 
 /// The event a figure is reported with: the closed list of the fact guidelines
 /// (`tests/facts/GUIDELINES.md`). Written in lower case, as `dossier facts --action` takes it.
@@ -254,8 +255,91 @@ pub(crate) fn find(
             .is_some_and(|u| in_kilograms(u, 1.0).is_some());
     Some(match action {
         Action::Arrested if thing => Action::Seized,
+        // "bought the kits …, spending $210,000", "spent $178,000 on guns": money paid for
+        // goods buys them.
+        Action::Paid if buys_goods(context) => Action::Bought,
         other => other,
     })
+}
+
+/// Whether the money of the figure's clause goes on goods: a buying word in the clause, or
+/// "on" and then a weapon or a drug after the figure.
+fn buys_goods(context: &Context<'_>) -> bool {
+    let clause = &context.tokens[context.clause.clone()];
+    clause.iter().any(|t| t.action == Some(Action::Bought))
+        || context.tokens.get(context.after).is_some_and(|on| {
+            on.folded == "on"
+                && context.tokens.get(context.after + 1).is_some_and(|next| {
+                    context
+                        .entities_at(next.start)
+                        .any(|e| matches!(e.label, Label::WEAPON | Label::DRUG))
+                })
+        })
+}
+
+/// What a word reports of an amount of money, where it reports nothing of other figures:
+/// cash "moved", "deposited" or "structured" is laundered; money "appropriated",
+/// "committed" or "allocated" is paid out.
+fn money_event(word: &str) -> Option<Action> {
+    match word {
+        "moved" | "moving" | "moves" | "move" | "deposit" | "deposited" | "depositing"
+        | "deposits" | "structured" | "structuring" | "funneled" | "funnelled" | "funneling" => {
+            Some(Action::Laundered)
+        }
+        "appropriated" | "appropriates" | "committed" | "commits" | "allocated" | "allocates"
+        | "earmarked" | "budgeted" | "granted" | "distributes" | "distributed" | "distribute"
+        | "invested" | "destino" | "destinaron" | "destinara" | "destinado" | "asigno"
+        | "asignaron" => Some(Action::Paid),
+        _ => None,
+    }
+}
+
+/// What a word reports of a percentage, where it reports nothing of other figures: "lost 40%
+/// of sales", "raising inspections by 25%", "supera en 35 por ciento".
+fn percent_change(word: &str) -> Option<Action> {
+    match word {
+        "lost" | "lose" | "losing" | "cut" | "cutting" | "perdio" | "perdieron" => {
+            Some(Action::Decrease)
+        }
+        "raising" | "raise" | "raised" | "boost" | "boosting" | "supera" | "supero" => {
+            Some(Action::Increase)
+        }
+        _ => None,
+    }
+}
+
+/// Whether the figure is the part or the whole of a ratio ("seven of every ten killings",
+/// "one in five", "siete de cada diez"): a share, which a source reports.
+fn is_share(context: &Context<'_>) -> bool {
+    let word = |i: usize| context.tokens.get(i).map_or("", |t| t.folded.as_str());
+    let bare_count = context.figure.label == Label::QUANTITY
+        && context
+            .figure
+            .unit
+            .as_deref()
+            .is_none_or(|u| !is_measure(u));
+    let Some(before) = context.before.filter(|_| bare_count) else {
+        return false;
+    };
+    let joins = |w: &str| matches!(w, "in" | "of" | "out" | "de");
+    let part_before = matches!(word(before), "every" | "cada")
+        || joins(word(before)) && before > 0 && is_number(word(before - 1));
+    let after = context.after;
+    // "one in five", but not "9 kilograms of 4-ANPP" or "108,000 in 2023".
+    let whole = |i: usize| {
+        context.tokens.get(i).is_some_and(|t| {
+            is_number(&t.folded)
+                && t.folded.chars().all(|c| c.is_alphanumeric() || c == ',')
+                && context
+                    .entity_over(t.start..t.end)
+                    .is_none_or(|e| e.label != Label::DATE)
+                && !(t.folded.len() == 4 && t.folded.starts_with(['1', '2']))
+        })
+    };
+    let whole_after = joins(word(after))
+        && (matches!(word(after + 1), "every" | "cada")
+            || whole(after + 1) && !super::item::is_time_word(word(after + 2)));
+    part_before || whole_after
 }
 
 /// Whether the figure's clause lists or values something already reported ("the load
@@ -309,12 +393,40 @@ fn event(context: &Context<'_>, item: Option<std::ops::Range<usize>>) -> Option<
         if word.starts_with("asegur") && next == Some("que") {
             return None;
         }
-        context.tokens[i].action
+        // "took 60 million pills off the streets".
+        if matches!(word, "streets" | "street")
+            && i >= 2
+            && context.tokens[i - 1].folded == "the"
+            && context.tokens[i - 2].folded == "off"
+        {
+            return Some(Action::Seized);
+        }
+        context.tokens[i]
+            .action
+            .or_else(|| match context.figure.label {
+                Label::MONEY => money_event(word),
+                Label::PERCENT => percent_change(word),
+                _ => None,
+            })
     };
+    if is_share(context) {
+        return Some(Action::Reported);
+    }
+    if let Some(reach) = incidental::event_reach(context, item.as_ref()) {
+        return (reach.start..reach.end.min(context.tokens.len()))
+            .filter_map(action_at)
+            .next();
+    }
     if context.figure.label == Label::PERCENT {
         let near = context.clause.clone().filter(|&i| context.distance(i) <= 3);
         if let Some(change) = near.filter_map(action_at).find(|a| a.is_change()) {
             return Some(change);
+        }
+        // "31 por ciento menos que …", "20% fewer deaths".
+        match context.tokens.get(context.after).map(|t| t.folded.as_str()) {
+            Some("more" | "mas") => return Some(Action::Increase),
+            Some("fewer" | "less" | "menos") => return Some(Action::Decrease),
+            _ => {}
         }
         // A share ("80 percent of the heroin seized") is what a source reports, even beside
         // the event that defines the whole.

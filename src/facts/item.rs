@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::tokens::is_function_word;
+use super::tokens::{is_function_word, is_number};
 use super::{Context, priced};
 use crate::entity::{Entity, Label};
 use crate::patterns::units::{in_kilograms, is_measure, measure_word};
@@ -188,26 +188,6 @@ fn skip_ratio(context: &Context<'_>, from: usize) -> usize {
     } else {
         from
     }
-}
-
-fn is_number(word: &str) -> bool {
-    word.starts_with(|c: char| c.is_ascii_digit())
-        || matches!(
-            word,
-            "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "twenty"
-                | "hundred"
-                | "thousand"
-        )
 }
 
 /// The noun phrase starting at token `from`: content words (and the entities among them),

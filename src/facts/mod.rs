@@ -8,6 +8,7 @@
 
 pub mod action;
 mod attribution;
+mod incidental;
 mod item;
 pub mod period;
 mod priced;

@@ -9,7 +9,7 @@ use super::Context;
 use super::tokens::is_function_word;
 
 /// Words between a figure and what comes before it that say how exact it is.
-fn is_hedge(word: &str) -> bool {
+pub(super) fn is_hedge(word: &str) -> bool {
     matches!(
         word,
         "about"

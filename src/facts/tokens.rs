@@ -71,3 +71,9 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
 pub fn is_function_word(word: &str) -> bool {
     vocabulary::has(word, vocabulary::FUNCTION_WORD)
 }
+
+/// A number written in digits or as a number word ("ten", "hundred", "diez").
+pub fn is_number(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        || vocabulary::has(word, vocabulary::NUMBER | vocabulary::SPANISH_NUMBER)
+}
