@@ -348,3 +348,34 @@ fn ratios_changes_and_money_take_the_event_their_words_give() {
     let streets = "The DEA said it took more than 60 million fake pills off the streets.";
     assert_eq!(fact_of(streets, "60 million").action, Some(Action::Seized));
 }
+
+#[test]
+fn a_source_is_who_says_counts_or_estimates_and_a_body_is_the_organization_of_that_name() {
+    let chamber = "A business chamber in Culiacán estimated that about 1,300 companies have \
+                   closed since September.";
+    assert_eq!(
+        fact_of(chamber, "1,300").attributed_to.as_deref(),
+        Some("business chamber")
+    );
+    let forces = "Federal security forces say they have arrested more than 1,100 people.";
+    assert_eq!(
+        fact_of(forces, "1,100").attributed_to.as_deref(),
+        Some("Federal security forces")
+    );
+    // "the bank" is the bank named before, though a regulator was named after it.
+    let bank = "Trans-Pecos Commercial Bank agreed to plead guilty. The Office of the \
+                Comptroller of the Currency fined it too. In a statement, the bank said it had \
+                hired 200 compliance staff.";
+    assert_eq!(
+        fact_of(bank, "200").attributed_to.as_deref(),
+        Some("Trans-Pecos Commercial Bank")
+    );
+    let spanish = "La Secretaría de Marina aseguró mil 870 kilos de cocaína. La dependencia \
+                   informó que detuvo a cuatro personas.";
+    assert_eq!(
+        fact_of(spanish, "cuatro").attributed_to.as_deref(),
+        Some("Secretaría de Marina")
+    );
+    let none = "Agents seized 40 rifles in a warehouse.";
+    assert_eq!(fact_of(none, "40").attributed_to, None);
+}

@@ -4,6 +4,7 @@
 
 use super::Context;
 use crate::entity::{Entity, Label};
+use crate::text::fold::fold;
 
 /// Words after which the source follows: "according to X", "data from X".
 fn source_follows(words: &[&str]) -> bool {
@@ -49,6 +50,12 @@ fn is_saying(word: &str) -> bool {
             | "indico"
             | "explico"
             | "detallo"
+            | "estimo"
+            | "estimaron"
+            | "preciso"
+            | "senala"
+            | "documenta"
+            | "contabilizo"
     )
 }
 
@@ -68,6 +75,11 @@ fn is_body(word: &str) -> bool {
             | "firm"
             | "navy"
             | "army"
+            | "command"
+            | "group"
+            | "dependencia"
+            | "corporacion"
+            | "institucion"
     )
 }
 
@@ -102,6 +114,23 @@ fn is_generic_source(word: &str) -> bool {
             | "officers"
             | "court"
             | "filings"
+            | "official"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "association"
+            | "associations"
+            | "chamber"
+            | "observatory"
+            | "forces"
+            | "journalists"
+            | "residents"
+            | "growers"
+            | "tally"
+            | "tallies"
+            | "statistics"
+            | "memorandum"
+            | "estimates"
             | "autoridades"
             | "fiscalia"
             | "informe"
@@ -115,6 +144,16 @@ fn is_claiming(word: &str) -> bool {
         || matches!(
             word,
             "say"
+                | "acknowledge"
+                | "acknowledged"
+                | "attribute"
+                | "recorded"
+                | "records"
+                | "lists"
+                | "listed"
+                | "describes"
+                | "described"
+                | "put"
                 | "allege"
                 | "alleges"
                 | "alleged"
@@ -133,7 +172,45 @@ fn is_claiming(word: &str) -> bool {
 #[derive(Default, Clone)]
 pub struct Antecedents {
     pub person: Option<String>,
-    pub org: Option<String>,
+    /// The organizations named last, oldest first, each once.
+    orgs: Vec<String>,
+}
+
+/// How many organizations "the bank said" may reach back over.
+const RECENT_ORGS: usize = 8;
+
+impl Antecedents {
+    /// Remembers an organization as the latest named.
+    pub fn named_org(&mut self, name: &str) {
+        self.orgs.retain(|o| o != name);
+        if self.orgs.len() == RECENT_ORGS {
+            self.orgs.remove(0);
+        }
+        self.orgs.push(name.to_string());
+    }
+}
+
+/// The organization "the bank", "the department" or "la dependencia" stands for: the latest
+/// named, before the figure's sentence or in it before the cue at byte `at`, whose name holds
+/// that word ("Trans-Pecos Commercial Bank"), or else the latest named.
+fn body_named(
+    context: &Context<'_>,
+    before: &Antecedents,
+    sources: &[&Entity],
+    body: &str,
+    at: usize,
+) -> Option<String> {
+    let in_sentence = sources
+        .iter()
+        .filter(|e| e.label == Label::ORG && e.end <= at)
+        .map(|e| e.name(context.text).to_string());
+    let named: Vec<String> = before.orgs.iter().cloned().chain(in_sentence).collect();
+    named
+        .iter()
+        .rev()
+        .find(|name| fold(name).split(' ').any(|w| w == body))
+        .or(named.last())
+        .cloned()
 }
 
 /// The source of the figure's claim, if its sentence gives one.
@@ -176,7 +253,9 @@ pub fn find(context: &Context<'_>, before: &Antecedents) -> Option<String> {
             // the last organization.
             match word(i.wrapping_sub(1)) {
                 "he" | "she" => return before.person.clone(),
-                body if is_body(body) => return before.org.clone(),
+                body if is_body(body) => {
+                    return body_named(context, before, &sources, body, at);
+                }
                 _ => {}
             }
             // "the DEA said", "CBP data show", "Ana Torres, a DEA spokeswoman, said".
@@ -197,8 +276,11 @@ pub fn find(context: &Context<'_>, before: &Antecedents) -> Option<String> {
                     })
                     .unwrap_or(generic);
                 // "agency figures show", "the department's data": the body last named.
-                if (from..generic).any(|k| is_body(word(k).trim_end_matches("'s"))) {
-                    return before.org.clone();
+                let body = (from..generic)
+                    .map(|k| word(k).trim_end_matches("'s"))
+                    .find(|w| is_body(w));
+                if let Some(body) = body {
+                    return body_named(context, before, &sources, body, at);
                 }
                 return Some(generic_phrase(context, from, generic));
             }

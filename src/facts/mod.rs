@@ -197,7 +197,7 @@ pub(crate) fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
         }
         match figure.label {
             Label::PERSON => named.person = Some(figure.name(text).to_string()),
-            Label::ORG => named.org = Some(figure.name(text).to_string()),
+            Label::ORG => named.named_org(figure.name(text)),
             _ => {}
         }
         if !figure.label.is_figure() {
