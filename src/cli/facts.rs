@@ -16,11 +16,7 @@ use crate::tagged::Tagged;
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    input: pipeline::TagInputs,
-    /// Read the facts stored in this index instead of tagging files; without DIR, the index
-    /// of `dossier index` ($DOSSIER_INDEX, else dossier-index)
-    #[arg(long, value_name = "DIR", conflicts_with = "paths", num_args = 0..=1)]
-    index: Option<Option<PathBuf>>,
+    articles: super::Articles,
     /// With --index: the articles whose facts to list, in the search syntax (default: all)
     #[arg(long, value_name = "QUERY", requires = "index")]
     query: Option<String>,
@@ -101,8 +97,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         max: args.max,
         unit: args.unit.clone(),
     };
-    if let Some(dir) = &args.index {
-        let dir = dir.clone().unwrap_or_else(super::default_index);
+    if let Some(dir) = args.articles.stored() {
         let output = Output::create(args.output.as_deref(), &[])?;
         let destination = FactOutput::new(args.group, args.format, output);
         let request = SearchRequest {
@@ -114,15 +109,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             limit: 0,
             ..SearchRequest::default()
         };
-        return from_index(&dir, &request, &filter, destination, args.input.files.quiet);
+        return from_index(
+            &dir,
+            &request,
+            &filter,
+            destination,
+            args.articles.input.files.quiet,
+        );
     }
     let pipeline::Opened {
         mut reader,
         progress,
         output,
-    } = args.input.files.open(args.output.as_deref())?;
+    } = args.articles.input.files.open(args.output.as_deref())?;
     let mut destination = FactOutput::new(args.group, args.format, output);
-    let tagger = super::build_tagger(args.input.lexicons.as_ref())?;
+    let tagger = super::build_tagger(args.articles.input.lexicons.as_ref())?;
     let mut counts = Counts::default();
     let rows = |tagged: Tagged| FactRow::all(&tagged);
     let show = |bytes| progress.set_position(bytes);
@@ -140,7 +141,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     destination.finish()?.commit()?;
     progress.finish_and_clear();
     let code = pipeline::exit_code(&reader, counts.skipped);
-    if !args.input.files.quiet {
+    if !args.articles.input.files.quiet {
         let Counts {
             articles,
             found,

@@ -1,6 +1,7 @@
 //! The command line: parse arguments and wire stages to sinks. No tagging logic lives here.
 
 mod eval;
+mod export;
 mod facts;
 mod index;
 mod lexicon;
@@ -55,6 +56,12 @@ enum Command {
     Facts(facts::Args),
     /// Score tag output against gold annotations (precision, recall, F1 per label)
     Eval(eval::Args),
+    /// Export the articles for another engine: `dossier export opensearch` writes an index
+    /// template and `_bulk` files for OpenSearch or Elasticsearch
+    Export {
+        #[command(subcommand)]
+        command: export::Command,
+    },
 }
 
 /// Runs the command line; returns the process exit code.
@@ -69,6 +76,7 @@ pub fn run() -> ExitCode {
         Command::Search(args) => search::run(args),
         Command::Facts(args) => facts::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Export { command } => export::run(command),
     };
     match result {
         Ok(code) => code,
@@ -98,6 +106,27 @@ struct IndexDir {
         default_value = DEFAULT_INDEX
     )]
     path: PathBuf,
+}
+
+/// Where the articles of `facts` and `export` come from: files to tag, or an index that
+/// holds them tagged (`--index [DIR]`).
+#[derive(clap::Args)]
+struct Articles {
+    #[command(flatten)]
+    input: pipeline::TagInputs,
+    /// Read the articles this index holds instead of tagging files; without DIR, the index of
+    /// `dossier index` ($DOSSIER_INDEX, else dossier-index)
+    #[arg(long, value_name = "DIR", conflicts_with = "paths", num_args = 0..=1)]
+    index: Option<Option<PathBuf>>,
+}
+
+impl Articles {
+    /// The index to read, if one was asked for.
+    fn stored(&self) -> Option<PathBuf> {
+        self.index
+            .clone()
+            .map(|dir| dir.unwrap_or_else(default_index))
+    }
 }
 
 /// The environment variable that names the index, and the index used without it.

@@ -47,6 +47,26 @@ impl Inputs {
     /// Sets up the worker threads, then opens the inputs with a progress bar over them and
     /// the `output` file (stdout if none), which must not be one of the inputs.
     pub fn open(&self, output: Option<&Path>) -> anyhow::Result<Opened> {
+        let inputs = self.inputs()?;
+        let output = Output::create(output, &inputs)?;
+        let progress = progress_bar(&inputs, self.quiet);
+        Ok(Opened {
+            reader: Reader::new(inputs),
+            progress,
+            output,
+        })
+    }
+
+    /// Sets up the worker threads, then opens the inputs with a progress bar over them, for
+    /// a command that writes elsewhere than one output file.
+    pub fn open_reader(&self) -> anyhow::Result<(Reader, ProgressBar)> {
+        let inputs = self.inputs()?;
+        let progress = progress_bar(&inputs, self.quiet);
+        Ok((Reader::new(inputs), progress))
+    }
+
+    /// The inputs the paths name, with the worker threads set up and what is skipped noted.
+    fn inputs(&self) -> anyhow::Result<Vec<Input>> {
         set_threads(self.threads)?;
         let inputs = expand(&self.paths)?;
         if inputs.contains(&Input::Stdin) && io::stdin().is_terminal() && !self.quiet {
@@ -60,13 +80,7 @@ impl Inputs {
                 eprintln!("dossier: note: {}: {reason}", path.display());
             }
         }
-        let output = Output::create(output, &inputs)?;
-        let progress = progress_bar(&inputs, self.quiet);
-        Ok(Opened {
-            reader: Reader::new(inputs),
-            progress,
-            output,
-        })
+        Ok(inputs)
     }
 }
 

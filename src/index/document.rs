@@ -2,7 +2,7 @@
 //! entities and facts stored as they are typed (byte offsets), for [`super::stored`] to give
 //! back.
 
-use tantivy::schema::{Facet, Field};
+use tantivy::schema::Facet;
 use tantivy::{DateTime, TantivyDocument};
 use time::Date;
 
@@ -39,9 +39,77 @@ pub fn fingerprint(article: &Article, tagger: u64) -> u64 {
     hash.finish()
 }
 
+/// What dossier files an article under: its language, its publication date, its facets
+/// (tags, source, language, month) with the tags' names, and its figures' base values. The
+/// index document and the OpenSearch export are both made from it, so the two hold the same
+/// facet values.
+pub(crate) struct Filing<'a> {
+    /// The language the article is written in, if it can be told.
+    pub language: Option<whatlang::Lang>,
+    /// The publication date, if it is one dossier reads.
+    pub published: Option<PublicationDate>,
+    /// The source, if it names one.
+    pub source: Option<&'a str>,
+    /// Each tag with a dimension, once: its dimension (a position in [`DIMENSIONS`]), its
+    /// name, and its facet.
+    pub tags: Vec<(usize, &'a str, Facet)>,
+    /// Each figure a range query can use: its measure (a position in [`MEASURES`]) and its
+    /// value in the measure's base unit.
+    pub measures: Vec<(usize, f64)>,
+}
+
+impl<'a> Filing<'a> {
+    /// How `tagged` is filed.
+    pub fn of(tagged: &'a Tagged) -> Filing<'a> {
+        let (article, entities) = (&tagged.article, &tagged.entities);
+        let mut tags: Vec<(usize, &str, Facet)> = Vec::new();
+        for entity in entities {
+            if let Some(tag) = filing(article, entity)
+                && !tags.iter().any(|(_, _, path)| *path == tag.2)
+            {
+                tags.push(tag);
+            }
+        }
+        Filing {
+            language: language::of(article),
+            published: article
+                .published
+                .as_deref()
+                .and_then(PublicationDate::parse),
+            source: article
+                .source
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty()),
+            tags,
+            measures: entities.iter().filter_map(measure).collect(),
+        }
+    }
+
+    /// Every facet: the language, the source, the month of publication, then the tags.
+    pub fn facets(&self) -> impl Iterator<Item = Facet> + '_ {
+        let language = self
+            .language
+            .map(|lang| Facet::from_path([LANGUAGE, language::name(lang)]));
+        let source = self.source.map(|s| Facet::from_path([SOURCE, s]));
+        let published = self.published.map(|date| {
+            let mut path = vec![PUBLISHED.to_string()];
+            path.extend(date.facet_path());
+            Facet::from_path(path)
+        });
+        let tags = self.tags.iter().map(|(_, _, path)| path.clone());
+        language
+            .into_iter()
+            .chain(source)
+            .chain(published)
+            .chain(tags)
+    }
+}
+
 /// The index document of a tagged article; `fingerprint` is [`fingerprint`]'s.
 pub fn document(fields: &Fields, tagged: &Tagged, fingerprint: u64) -> TantivyDocument {
-    let (article, entities) = (&tagged.article, &tagged.entities);
+    let article = &tagged.article;
+    let filing = Filing::of(tagged);
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.id, article.id.as_deref().unwrap_or(""));
     doc.add_u64(fields.fingerprint, fingerprint);
@@ -49,54 +117,36 @@ pub fn document(fields: &Fields, tagged: &Tagged, fingerprint: u64) -> TantivyDo
         doc.add_text(fields.title, title);
     }
     doc.add_text(fields.text, &article.text);
-    if let Some(lang) = language::of(article) {
-        doc.add_facet(
-            fields.facet,
-            Facet::from_path([LANGUAGE, language::name(lang)]),
-        );
-        if lang == whatlang::Lang::Spa {
-            if let Some(title) = &article.title {
-                doc.add_text(fields.title_es, title);
-            }
-            doc.add_text(fields.text_es, &article.text);
+    if filing.language == Some(whatlang::Lang::Spa) {
+        if let Some(title) = &article.title {
+            doc.add_text(fields.title_es, title);
         }
+        doc.add_text(fields.text_es, &article.text);
     }
     if let Some(url) = &article.url {
         doc.add_text(fields.url, url);
     }
     if let Some(source) = article.source.as_deref().filter(|s| !s.trim().is_empty()) {
         doc.add_text(fields.source, source);
-        doc.add_facet(fields.facet, Facet::from_path([SOURCE, source.trim()]));
     }
-    if let Some(date) = article
-        .published
-        .as_deref()
-        .and_then(PublicationDate::parse)
-    {
+    if let Some(date) = filing.published {
         doc.add_text(fields.published_text, date.to_string());
         // tantivy's dates are nanoseconds in an i64: a date outside them would be clamped to
         // another, so it is left out of ranges and sorting rather than stored wrong.
         if (MIN_YEAR..=MAX_YEAR).contains(&date.first_day.year()) {
             doc.add_date(fields.published, date_time(date.first_day));
         }
-        let mut path = vec![PUBLISHED.to_string()];
-        path.extend(date.facet_path());
-        doc.add_facet(fields.facet, Facet::from_path(path));
     }
-    let mut filed: Vec<Facet> = Vec::new();
-    for entity in entities {
-        if let Some((field, name, path)) = filing(fields, article, entity)
-            && !filed.contains(&path)
-        {
-            doc.add_text(field, name);
-            filed.push(path.clone());
-            doc.add_facet(fields.facet, path);
-        }
-        if let Some((field, value)) = measure(fields, entity) {
-            doc.add_f64(field, value);
-        }
+    for facet in filing.facets() {
+        doc.add_facet(fields.facet, facet);
     }
-    doc.add_text(fields.entities, stored_json(entities));
+    for &(dimension, name, _) in &filing.tags {
+        doc.add_text(fields.names[dimension], name);
+    }
+    for &(measure, value) in &filing.measures {
+        doc.add_f64(fields.measures[measure], value);
+    }
+    doc.add_text(fields.entities, stored_json(&tagged.entities));
     doc.add_text(fields.facts, stored_json(&tagged.facts));
     doc
 }
@@ -107,12 +157,9 @@ fn stored_json(value: &impl serde::Serialize) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "[]".to_string())
 }
 
-/// The names field and the facet of an entity whose label has a dimension.
-fn filing<'a>(
-    fields: &Fields,
-    article: &'a Article,
-    entity: &'a Entity,
-) -> Option<(Field, &'a str, Facet)> {
+/// The dimension (a position in [`DIMENSIONS`]), name and facet of an entity whose label has
+/// a dimension.
+fn filing<'a>(article: &'a Article, entity: &'a Entity) -> Option<(usize, &'a str, Facet)> {
     let at = DIMENSIONS
         .iter()
         .position(|d| d.label == entity.label.as_str())?;
@@ -131,12 +178,12 @@ fn filing<'a>(
     } else {
         Facet::from_path([dimension, name])
     };
-    Some((fields.names[at], name, path))
+    Some((at, name, path))
 }
 
-/// The measure field and base value of a figure a range query can use: kilograms of a mass,
-/// US dollars at face value, a percentage.
-fn measure(fields: &Fields, entity: &Entity) -> Option<(Field, f64)> {
+/// The measure (a position in [`MEASURES`]) and base value of a figure a range query can
+/// use: kilograms of a mass, US dollars at face value, a percentage.
+fn measure(entity: &Entity) -> Option<(usize, f64)> {
     let value = entity.number()?;
     let unit = entity.unit.as_deref();
     let (name, base) = match entity.label {
@@ -146,7 +193,7 @@ fn measure(fields: &Fields, entity: &Entity) -> Option<(Field, f64)> {
         _ => return None,
     };
     let at = MEASURES.iter().position(|(n, _)| *n == name)?;
-    Some((fields.measures[at], base))
+    Some((at, base))
 }
 
 /// The years whose days tantivy's date type holds whole.

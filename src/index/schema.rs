@@ -192,7 +192,7 @@ impl Fields {
 /// Spanish function words that are no English word. Any word of a query may match, so a word
 /// in every article ("the", "de") would match every article, and rank Spanish articles for
 /// an English query's "de" or English ones for a Spanish query's "the".
-const STOP_WORDS: &[&str] = &[
+pub(crate) const STOP_WORDS: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it",
     "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these",
     "they", "this", "to", "was", "will", "with", "de", "del", "la", "las", "el", "los", "y", "en",

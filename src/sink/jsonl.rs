@@ -133,12 +133,20 @@ fn key(out: &mut Vec<u8>, first: bool, name: &str) {
 
 /// Appends the output line of `tagged` and a newline to `out`.
 pub fn write_line(tagged: &Tagged, out: &mut Vec<u8>) {
+    write_fields(tagged, tagged.article.read_from_file, out);
+    out.extend_from_slice(b"}\n");
+}
+
+/// Appends the tag output's object without its closing brace, so that another output can add
+/// fields to the same record (the OpenSearch export does); `with_text` writes the article's
+/// text after its title.
+pub fn write_fields(tagged: &Tagged, with_text: bool, out: &mut Vec<u8>) {
     let article = &tagged.article;
     key(out, true, "id");
     optional_string(out, article.id.as_deref());
     key(out, false, "title");
     optional_string(out, article.title.as_deref());
-    if article.read_from_file {
+    if with_text {
         key(out, false, "text");
         string(out, &article.text);
     }
@@ -156,7 +164,6 @@ pub fn write_line(tagged: &Tagged, out: &mut Vec<u8>) {
     key(out, false, "facts");
     // Writing to a Vec cannot fail, and every field serializes.
     let _ = serde_json::to_writer(&mut *out, &FactRecord::all(tagged));
-    out.extend_from_slice(b"}\n");
 }
 
 /// Appends the JSON array of `entities` (byte offsets into `text`, sorted) with code point

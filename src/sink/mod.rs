@@ -7,6 +7,7 @@
 //! worker threads and handing only that to the sink, in order (see [`crate::driver`]).
 
 pub mod jsonl;
+pub mod opensearch;
 pub mod record;
 pub mod search;
 pub mod table;

@@ -117,3 +117,106 @@ pub fn dossier_bounded(args: &[&str], seconds: u64, megabytes: u64) -> Output {
         stderr: err.join().unwrap().unwrap(),
     }
 }
+
+/// Says that an engine a test needs is missing: the test is skipped with `message`, unless
+/// `required` (an environment variable CI sets, such as `DOSSIER_REQUIRE_SPARK`) is set, when
+/// it fails, so a missing engine can never pass CI unnoticed.
+pub fn engine_missing(required: &str, message: &str) {
+    assert!(
+        std::env::var_os(required).is_none(),
+        "{message} ({required} is set, so this fails instead of skipping)"
+    );
+    eprintln!("skipped: {message}");
+}
+
+/// The corpus as one JSONL file in `dir` (`dossier read corpus/`), followed by a copy of its
+/// first `copies` articles under new ids, so that grouping facts into claims has claims
+/// reported by several articles to merge.
+pub fn corpus_jsonl(dir: &std::path::Path, copies: usize) -> PathBuf {
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let read = dossier_stdout(&["read", "-q", corpus.to_str().unwrap()]);
+    let mut lines = String::from_utf8(read.clone()).unwrap();
+    for mut article in records(&read).into_iter().take(copies) {
+        let id = format!("{}-copy", article["id"].as_str().unwrap());
+        article["id"] = id.into();
+        lines.push_str(&format!("{article}\n"));
+    }
+    let path = dir.join("corpus.jsonl");
+    fs::write(&path, lines).unwrap();
+    path
+}
+
+/// Checks that `claims` (each as its fact ids and its count of articles, in any order) are
+/// the claims of `dossier facts --group` for `input`, which must merge some (the copies of
+/// [`corpus_jsonl`] make them).
+pub fn assert_grouped_as_dossier_does(
+    mut claims: Vec<(Vec<String>, u64)>,
+    input: &std::path::Path,
+) {
+    let out = dossier_stdout(&[
+        "facts",
+        "-q",
+        input.to_str().unwrap(),
+        "--group",
+        "--format",
+        "jsonl",
+    ]);
+    let mut expected: Vec<(Vec<String>, u64)> = records(&out).iter().map(claim_reports).collect();
+    expected.sort();
+    let merged = expected.iter().filter(|(_, count)| *count > 1).count();
+    assert!(merged > 50, "only {merged} claims of several articles");
+    claims.sort();
+    assert_eq!(claims, expected);
+}
+
+/// A claim as JSON (`--group --format jsonl`, or another engine's): its citations' fact
+/// ids and its count of articles.
+pub fn claim_reports(claim: &serde_json::Value) -> (Vec<String>, u64) {
+    let ids = claim["citations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["fact_id"].as_str().unwrap().to_string())
+        .collect();
+    (ids, claim["count"].as_u64().unwrap())
+}
+
+/// The values and counts of one facet in a `dossier search --json` answer.
+pub fn facet_counts(
+    results: &serde_json::Value,
+    facet: &str,
+) -> std::collections::BTreeMap<String, u64> {
+    results["facets"][facet]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            let value = v["value"].as_str().unwrap().to_string();
+            (value, v["count"].as_u64().unwrap())
+        })
+        .collect()
+}
+
+/// The rows of a CSV file, its header first.
+pub fn csv_records(path: &std::path::Path) -> Vec<csv::StringRecord> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(path)
+        .unwrap()
+        .records()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// A JSONL file in `dir` of four lines, the second and third no articles (not JSON; no
+/// text): articles `a` and `c` are read, line 2 and 3 reported.
+pub fn with_bad_lines(dir: &std::path::Path) -> PathBuf {
+    let input = dir.join("in.jsonl");
+    fs::write(
+        &input,
+        "{\"id\":\"a\",\"text\":\"Soldiers seized 40 rifles in Sonora.\"}\nnot json\n\
+         {\"id\":\"b\",\"title\":\"no text\"}\n{\"id\":\"c\",\"text\":\"The Gulf Cartel.\"}\n",
+    )
+    .unwrap();
+    input
+}
