@@ -5,8 +5,9 @@
 //! citations.
 //!
 //! Needs PostgreSQL's server programs (Debian: postgresql, which puts initdb and pg_ctl in
-//! /usr/lib/postgresql/VERSION/bin), which `.ci/run` installs. Without them the tests say so
-//! and pass, unless `DOSSIER_REQUIRE_POSTGRES` is set, as CI sets it. The cluster lives in a
+//! /usr/lib/postgresql/VERSION/bin), which the tests install with `scale/install-engines.sh`
+//! when they are missing. Where that is impossible the tests say so and pass, unless
+//! `DOSSIER_REQUIRE_POSTGRES` is set, as CI sets it. The cluster lives in a
 //! temporary directory, listens only on a Unix socket there, runs as an unprivileged user
 //! (PostgreSQL refuses root: as root the tests run it as `nobody`) and is stopped when the
 //! test ends, whatever happens.
@@ -203,13 +204,22 @@ impl Drop for Cluster {
 
 /// A cluster with the schema loaded, or none (and why) where PostgreSQL is missing.
 fn cluster_with_schema(name: &str) -> Option<Cluster> {
-    let Some(bin) = server_programs() else {
-        engine_missing(
-            REQUIRED,
-            "the PostgreSQL tests need PostgreSQL's server programs (Debian: apt-get install \
-             postgresql; .ci/run does this)",
-        );
-        return None;
+    let installed = || match common::install_engine("postgres") {
+        Ok(()) => server_programs().ok_or_else(|| "installed, but no pg_ctl".to_string()),
+        Err(why) => Err(why),
+    };
+    let bin = match server_programs().map_or_else(installed, Ok) {
+        Ok(bin) => bin,
+        Err(why) => {
+            engine_missing(
+                REQUIRED,
+                &format!(
+                    "the PostgreSQL tests need PostgreSQL's server programs, which \
+                     scale/install-engines.sh could not install: {why}"
+                ),
+            );
+            return None;
+        }
     };
     let cluster = Cluster::start(bin, scratch(name));
     let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("scale/postgres/schema.sql");

@@ -3,9 +3,10 @@
 //! fail when the tagger fails; `dossier_facts.py` must give `dossier facts`'s rows and the
 //! claims of `dossier facts --group`, with the same counts and citations.
 //!
-//! Needs `spark-submit` on the PATH (pyspark from PyPI, in a virtual environment) and Java
-//! 17 (Debian: openjdk-17-jre-headless), which `.ci/run` installs. Without them the tests say
-//! so and pass, unless `DOSSIER_REQUIRE_SPARK` is set, as CI sets it.
+//! Needs `spark-submit` (pyspark from PyPI, in a virtual environment) and Java 17 (Debian:
+//! openjdk-17-jre-headless), which the tests install with `scale/install-engines.sh` when
+//! they are missing. Where that is impossible (no root, no network) the tests say so and
+//! pass, unless `DOSSIER_REQUIRE_SPARK` is set, as CI sets it.
 
 mod common;
 
@@ -18,39 +19,64 @@ use serde_json::Value;
 
 const REQUIRED: &str = "DOSSIER_REQUIRE_SPARK";
 
-/// Whether `spark-submit` runs here; says why not when it does not.
-fn spark_available() -> bool {
-    let version = Command::new("spark-submit").arg("--version").output();
-    match version {
-        Ok(out) if out.status.success() => true,
-        result => {
-            let why = match result {
-                Ok(out) => String::from_utf8_lossy(&out.stderr)
-                    .lines()
-                    .last()
-                    .unwrap_or("")
-                    .to_string(),
-                Err(e) => e.to_string(),
-            };
-            engine_missing(
-                REQUIRED,
-                &format!(
-                    "the Spark tests need spark-submit and Java 17 (apt-get install \
-                     openjdk-17-jre-headless; python3 -m venv V && V/bin/pip install pyspark; \
-                     put V/bin on the PATH; .ci/run does this): {why}"
-                ),
-            );
-            false
-        }
+/// The `spark-submit` that runs here: the PATH's, or that of the virtual environment
+/// `scale/install-engines.sh` makes, installed first when there is none; `None` (said why)
+/// when none can be had.
+fn spark_submit_program() -> Option<PathBuf> {
+    let runs = |program: &Path| {
+        spark_command(program)
+            .arg("--version")
+            .output()
+            .is_ok_and(|out| out.status.success())
+    };
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cache")))
+        .unwrap_or_default();
+    let in_venv = cache.join("dossier/pyspark-4/bin/spark-submit");
+    let found = || {
+        [PathBuf::from("spark-submit"), in_venv.clone()]
+            .into_iter()
+            .find(|p| runs(p))
+    };
+    if let Some(program) = found() {
+        return Some(program);
     }
+    let why = match common::install_engine("spark") {
+        Ok(()) => match found() {
+            Some(program) => return Some(program),
+            None => "installed, but spark-submit does not run".to_string(),
+        },
+        Err(why) => why,
+    };
+    engine_missing(
+        REQUIRED,
+        &format!(
+            "the Spark tests need spark-submit and Java 17, which scale/install-engines.sh \
+             could not install: {why}"
+        ),
+    );
+    None
+}
+
+/// A command running `program`, a `spark-submit`, with its own directory first on the PATH:
+/// a virtual environment's `spark-submit` finds Spark through the `python` beside it.
+fn spark_command(program: &Path) -> Command {
+    let mut command = Command::new(program);
+    if let Some(dir) = program.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        let dirs = std::iter::once(dir.to_path_buf()).chain(std::env::split_paths(&path));
+        command.env("PATH", std::env::join_paths(dirs).expect("a PATH"));
+    }
+    command
 }
 
 /// Runs `spark-submit --master local[2] scale/spark/JOB ARGS`.
-fn spark_submit(job: &str, args: &[&str]) -> Output {
+fn spark_submit(program: &Path, job: &str, args: &[&str]) -> Output {
     let script = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("scale/spark")
         .join(job);
-    Command::new("spark-submit")
+    spark_command(program)
         .args(["--master", "local[2]", "--conf", "spark.ui.enabled=false"])
         .arg(script)
         .args(args)
@@ -132,13 +158,14 @@ fn csv_rows(dir: &Path) -> Vec<csv::StringRecord> {
 
 #[test]
 fn spark_tags_tabulates_and_groups_as_dossier_does() {
-    if !spark_available() {
+    let Some(program) = spark_submit_program() else {
         return;
-    }
+    };
     let dir = scratch("spark");
     let input = corpus_jsonl(&dir, 20);
     let (input_arg, tagged) = (input.to_str().unwrap(), dir.join("tagged"));
     let out = spark_submit(
+        &program,
         "dossier_tag.py",
         &[
             "--dossier",
@@ -163,6 +190,7 @@ fn spark_tags_tabulates_and_groups_as_dossier_does() {
 
     let tables = dir.join("tables");
     let out = spark_submit(
+        &program,
         "dossier_facts.py",
         &[tagged.to_str().unwrap(), tables.to_str().unwrap()],
     );
@@ -184,9 +212,9 @@ fn spark_tags_tabulates_and_groups_as_dossier_does() {
 
 #[test]
 fn a_failing_tagger_fails_the_job_unless_bad_records_may_be_skipped() {
-    if !spark_available() {
+    let Some(program) = spark_submit_program() else {
         return;
-    }
+    };
     let dir = scratch("spark-bad");
     let input = common::with_bad_lines(&dir);
     let run = |output: &str, extra: &[&str]| {
@@ -194,7 +222,7 @@ fn a_failing_tagger_fails_the_job_unless_bad_records_may_be_skipped() {
         args.extend(extra);
         let output = dir.join(output);
         args.extend([input.to_str().unwrap(), output.to_str().unwrap()]);
-        (spark_submit("dossier_tag.py", &args), output)
+        (spark_submit(&program, "dossier_tag.py", &args), output)
     };
     let (failed, _) = run("strict", &[]);
     assert!(!failed.status.success(), "a bad record fails the job");

@@ -129,6 +129,29 @@ pub fn engine_missing(required: &str, message: &str) {
     eprintln!("skipped: {message}");
 }
 
+/// Installs `engine` (`spark` or `postgres`) with `scale/install-engines.sh`, once per test
+/// process, so a fresh machine gets what the test needs; the error says why it could not.
+pub fn install_engine(engine: &'static str) -> Result<(), String> {
+    static INSTALLS: std::sync::Mutex<Vec<(&str, Result<(), String>)>> =
+        std::sync::Mutex::new(Vec::new());
+    let mut installs = INSTALLS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, done)) = installs.iter().find(|(e, _)| *e == engine) {
+        return done.clone();
+    }
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scale/install-engines.sh");
+    eprintln!(
+        "installing {engine} for the tests with {}",
+        script.display()
+    );
+    let done = match std::process::Command::new(&script).arg(engine).output() {
+        Ok(out) if out.status.success() => Ok(()),
+        Ok(out) => Err(String::from_utf8_lossy(&out.stderr).trim().to_string()),
+        Err(e) => Err(format!("{}: {e}", script.display())),
+    };
+    installs.push((engine, done.clone()));
+    done
+}
+
 /// The corpus as one JSONL file in `dir` (`dossier read corpus/`), followed by a copy of its
 /// first `copies` articles under new ids, so that grouping facts into claims has claims
 /// reported by several articles to merge.
