@@ -296,6 +296,21 @@ fn a_time_is_never_what_a_figure_counts() {
     let level = "Killings peaked at 236 in October, then fell to 203 in November.";
     assert_eq!(fact_of(level, "236").item.as_deref(), Some("Killings"));
     assert_eq!(fact_of(level, "203").item.as_deref(), Some("Killings"));
+    let spanish_value = "La Semar estimó que el cargamento tendría un valor superior a los 480 \
+                         millones de pesos.";
+    assert_eq!(
+        fact_of(spanish_value, "480 millones de pesos")
+            .item
+            .as_deref(),
+        Some("cargamento")
+    );
+    let per_pound = "The cell charged between $1,500 and $2,200 per pound of methamphetamine.";
+    assert_eq!(
+        fact_of(per_pound, "$1,500 and $2,200").item.as_deref(),
+        Some("methamphetamine")
+    );
+    let sale = "The complaint describes a sale of 25 rifles for $37,500 in a parking lot.";
+    assert_eq!(fact_of(sale, "$37,500").item.as_deref(), Some("rifles"));
     let adjectival = "Boarding teams detained 31 suspected smugglers.";
     assert_eq!(
         fact_of(adjectival, "31").item.as_deref(),

@@ -219,6 +219,9 @@ fn phrase(context: &Context<'_>, from: usize) -> Option<Range<usize>> {
                 | "el"
                 | "sus"
                 | "su"
+                | "other"
+                | "otros"
+                | "otras"
         ) || partitive
             && (is_number(&tokens[i].folded)
                 || matches!(
@@ -475,12 +478,21 @@ pub fn sense(context: &Context<'_>, range: Range<usize>) -> (Option<String>, Opt
 /// What a figure that names nothing counts when an earlier figure of its sentence does:
 /// "116 labs …, compared with 74 in the same period", "48 last year and 23 so far", "an
 /// increase of about 57%". A count takes a count's item, a mass a mass's, another measure
-/// one's in its unit, money money's; a percentage the nearest item before it.
+/// one's in its unit, money money's; a percentage, or a price "for" something, the nearest
+/// item before it.
 pub fn elided(
     earlier: &[super::Fact],
     entities: &[Entity],
-    figure: &Entity,
+    context: &Context<'_>,
 ) -> Option<Range<usize>> {
+    let figure = context.figure;
+    // "a sale of 25 rifles for $37,500": a price paid for what was just counted.
+    let mut before = context.before;
+    while let Some(b) = before.filter(|&b| priced::is_hedge(&context.tokens[b].folded)) {
+        before = b.checked_sub(1);
+    }
+    let for_price = figure.label == Label::MONEY
+        && before.is_some_and(|b| matches!(context.tokens[b].folded.as_str(), "for" | "por"));
     fn kind(e: &Entity) -> (Label, bool, Option<&str>) {
         let mass = e
             .unit
@@ -497,6 +509,7 @@ pub fn elided(
         .find(|fact| {
             let before = &entities[fact.figure];
             figure.label == Label::PERCENT && before.label != Label::PERCENT
+                || for_price && before.label != Label::MONEY
                 || kind(before) == kind(figure)
         })
         .and_then(|fact| fact.item.clone())

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::Context;
 use super::tokens::is_function_word;
+use crate::patterns::units::measure_word;
 
 /// Words between a figure and what comes before it that say how exact it is.
 pub(super) fn is_hedge(word: &str) -> bool {
@@ -97,16 +98,38 @@ pub fn per_unit(context: &Context<'_>) -> Option<Range<usize>> {
     if word(from).is_some_and(super::item::is_time_word) {
         return None;
     }
+    // "$2,200 per pound of methamphetamine": the thing, not its measure.
+    if word(from).and_then(measure_word).is_some() && matches!(word(from + 1), Some("of" | "de")) {
+        return content_run(context, from + 2, 3);
+    }
     content_run(context, from, 3)
 }
 
 /// The thing a value is put on: "the tablets seized would be worth $1.5 million", "valued the
-/// drugs at more than $528 million".
+/// drugs at more than $528 million", "la carga tendría un valor superior a los 90 millones".
 fn valued_thing(context: &Context<'_>) -> Option<Range<usize>> {
     let word = |i: usize| context.tokens[i].folded.as_str();
     let mut i = context.before?;
     while is_hedge(word(i)) && word(i) != "at" {
         i = i.checked_sub(1)?;
+    }
+    // "la carga tendría un valor superior a los 90 millones": the Spanish "worth".
+    let mut k = i;
+    while matches!(
+        word(k),
+        "superior" | "a" | "los" | "de" | "en" | "estimado" | "aproximado" | "cercano" | "unos"
+    ) {
+        k = k.checked_sub(1)?;
+    }
+    if word(k) == "valor" {
+        let mut j = k.checked_sub(1)?;
+        while matches!(
+            word(j),
+            "un" | "tendria" | "tiene" | "tenia" | "tendrian" | "tienen" | "alcanza" | "con"
+        ) {
+            j = j.checked_sub(1)?;
+        }
+        return noun_ending_at(context, j);
     }
     if word(i) == "worth" {
         let mut j = i.checked_sub(1)?;
