@@ -11,6 +11,7 @@ use super::tokens::is_number;
 use super::{Context, incidental};
 use crate::entity::Label;
 use crate::patterns::units::{in_kilograms, is_measure};
+use crate::text::word_hash::WordHashing;
 
 /// The event a figure is reported with: the closed list of the fact guidelines
 /// (`tests/facts/GUIDELINES.md`). Written in lower case, as `dossier facts --action` takes it.
@@ -164,9 +165,10 @@ const ENGLISH_WORDS: &[&str] = &["produce", "pagan", "lava"];
 
 /// Word forms by their action: the conjugations of the Spanish verbs, then the rows of
 /// `lexicons/actions.txt`, which win where both give a form. Rows naming an action outside
-/// [`Action`] are left out (the lexicon test checks there are none).
-fn lexicon() -> &'static HashMap<String, Action> {
-    static LEXICON: OnceLock<HashMap<String, Action>> = OnceLock::new();
+/// [`Action`] are left out (the lexicon test checks there are none). Every word of a
+/// sentence with a figure is looked up, so the table hashes with [`WordHashing`].
+fn lexicon() -> &'static HashMap<String, Action, WordHashing> {
+    static LEXICON: OnceLock<HashMap<String, Action, WordHashing>> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let conjugated = rows(SPANISH_VERBS).flat_map(|(infinitive, action)| {
             conjugate(infinitive)
