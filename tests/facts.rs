@@ -394,3 +394,24 @@ fn a_source_is_who_says_counts_or_estimates_and_a_body_is_the_organization_of_th
     let none = "Agents seized 40 rifles in a warehouse.";
     assert_eq!(fact_of(none, "40").attributed_to, None);
 }
+
+#[test]
+fn the_tag_output_writes_facts_exactly_as_serde_does() {
+    let mut articles = corpus_articles();
+    // Control characters, fractions, ranges, periods and qualifiers.
+    articles.push(Article::new(
+        "Agents seized about 2.75 tons\u{8} of cocaine and 1/3 of the \u{c}cargo in March \
+         2024, between $1.5 million and $2.25 million, \"nearly\" 12.5% more.\u{1}",
+    ));
+    for article in articles {
+        let tagged = common::tagger().annotate(article);
+        let records = FactRecord::all(&tagged);
+        let mut by_hand = Vec::new();
+        dossier::sink::jsonl::write_facts(&mut by_hand, &records);
+        let by_serde = serde_json::to_vec(&records).unwrap();
+        assert_eq!(
+            String::from_utf8(by_hand).unwrap(),
+            String::from_utf8(by_serde).unwrap()
+        );
+    }
+}

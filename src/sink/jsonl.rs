@@ -90,6 +90,8 @@ fn string(out: &mut Vec<u8>, s: &str) {
             b'\n' => b"\\n",
             b'\r' => b"\\r",
             b'\t' => b"\\t",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
             0..=0x1f => b"",
             _ => continue,
         };
@@ -162,8 +164,87 @@ pub fn write_fields(tagged: &Tagged, with_text: bool, out: &mut Vec<u8>) {
     key(out, false, "entities");
     write_entities(out, &article.text, &tagged.entities);
     key(out, false, "facts");
-    // Writing to a Vec cannot fail, and every field serializes.
-    let _ = serde_json::to_writer(&mut *out, &FactRecord::all(tagged));
+    write_facts(out, &FactRecord::all(tagged));
+}
+
+/// Appends the JSON array of `facts`, byte for byte what serde writes for them (a test holds
+/// the two equal), by hand: the facts repeat their sentences and are most of the output's
+/// bytes, and serde's escaping and field-by-field calls cost a tenth of all tagging.
+pub fn write_facts(out: &mut Vec<u8>, facts: &[FactRecord]) {
+    out.push(b'[');
+    for (n, fact) in facts.iter().enumerate() {
+        if n > 0 {
+            out.push(b',');
+        }
+        write_fact(out, fact);
+    }
+    out.push(b']');
+}
+
+fn write_fact(out: &mut Vec<u8>, f: &FactRecord) {
+    key(out, true, "fact_id");
+    string(out, &f.fact_id);
+    let _ = write!(out, ",\"start\":{},\"end\":{}", f.start, f.end);
+    key(out, false, "figure_text");
+    string(out, &f.figure_text);
+    for (name, value) in [("value", f.value), ("value_max", f.value_max)] {
+        key(out, false, name);
+        fact_number(out, value);
+    }
+    key(out, false, "unit");
+    optional_string(out, f.unit.as_deref());
+    key(out, false, "qualifier");
+    optional_string(out, f.qualifier.map(|q| q.as_str()));
+    key(out, false, "value_base");
+    fact_number(out, f.value_base);
+    key(out, false, "unit_base");
+    optional_string(out, f.unit_base.as_ref().map(|u| u.as_str()));
+    key(out, false, "item");
+    optional_string(out, f.item.as_deref());
+    key(out, false, "item_canonical");
+    optional_string(out, f.item_canonical.as_deref());
+    key(out, false, "item_label");
+    optional_string(out, f.item_label.map(|l| l.as_str()));
+    key(out, false, "action");
+    optional_string(out, f.action.map(|a| a.as_str()));
+    key(out, false, "period");
+    optional_string(out, f.period.as_deref());
+    for (name, day) in [
+        ("period_start", f.period_start),
+        ("period_end", f.period_end),
+    ] {
+        key(out, false, name);
+        match day {
+            Some(day) => {
+                let _ = write!(out, "\"{day}\"");
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+    key(out, false, "place");
+    optional_string(out, f.place.as_deref());
+    key(out, false, "attributed_to");
+    optional_string(out, f.attributed_to.as_deref());
+    key(out, false, "sentence");
+    string(out, &f.sentence);
+    let _ = write!(
+        out,
+        ",\"sentence_start\":{},\"sentence_end\":{}}}",
+        f.sentence_start, f.sentence_end
+    );
+}
+
+/// A fact's number as `FactRecord` serializes it: an integer without a fraction, else the
+/// shortest float serde writes.
+fn fact_number(out: &mut Vec<u8>, n: Option<f64>) {
+    match n {
+        Some(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => {
+            let _ = write!(out, "{}", n as i64);
+        }
+        // Writing a finite float to memory cannot fail.
+        Some(n) if n.is_finite() => serde_json::to_writer(&mut *out, &n).expect("a float"),
+        _ => out.extend_from_slice(b"null"),
+    }
 }
 
 /// Appends the JSON array of `entities` (byte offsets into `text`, sorted) with code point
