@@ -311,6 +311,12 @@ fn a_time_is_never_what_a_figure_counts() {
     );
     let sale = "The complaint describes a sale of 25 rifles for $37,500 in a parking lot.";
     assert_eq!(fact_of(sale, "$37,500").item.as_deref(), Some("rifles"));
+    let named_before = "The cutter offloaded 17,400 kilograms of cocaine in San Diego. One \
+                        semi-submersible carried nearly 4,900 kilograms on its own.";
+    assert_eq!(
+        fact_of(named_before, "4,900 kilograms").item.as_deref(),
+        Some("cocaine")
+    );
     let adjectival = "Boarding teams detained 31 suspected smugglers.";
     assert_eq!(
         fact_of(adjectival, "31").item.as_deref(),

@@ -514,3 +514,20 @@ pub fn elided(
         })
         .and_then(|fact| fact.item.clone())
 }
+
+/// How far back a mass that names nothing looks for the drug it weighs, in bytes: the
+/// sentence before, in a news paragraph.
+const DRUG_REACH: usize = 400;
+
+/// The drug a mass that names nothing weighs, when no sentence word says: the last drug named
+/// just before it ("… cocaine. One semi-submersible carried nearly 4,900 kilograms on its
+/// own.").
+pub fn drug_named_before(context: &Context<'_>) -> Option<Range<usize>> {
+    let figure = context.figure;
+    figure.unit.as_deref().and_then(|u| in_kilograms(u, 1.0))?;
+    context
+        .entities_ending_before(figure.start, DRUG_REACH)
+        .rev()
+        .find(|e| e.label == Label::DRUG)
+        .map(|e| e.start..e.end)
+}
