@@ -38,9 +38,34 @@ impl Label {
     pub const DATE: Label = Label("DATE");
     /// Web addresses.
     pub const URL: Label = Label("URL");
+    /// E-mail addresses.
+    pub const EMAIL: Label = Label("EMAIL");
+    /// Phone numbers (E.164 where the country is certain).
+    pub const PHONE: Label = Label("PHONE");
+    /// International bank account numbers (checksum-validated).
+    pub const IBAN: Label = Label("IBAN");
+    /// SWIFT/BIC bank codes.
+    pub const BIC: Label = Label("BIC");
+    /// Bitcoin, Ethereum and TRON addresses (checksum-validated).
+    pub const CRYPTO: Label = Label("CRYPTO");
+    /// Ships by IMO or MMSI number, aircraft by registration.
+    pub const VESSEL: Label = Label("VESSEL");
+    /// Court case and docket numbers.
+    pub const CASE: Label = Label("CASE");
+
+    /// The built-in identifier labels: filed under `/identifier/<LABEL>/<canonical>`.
+    pub const IDENTIFIERS: [Label; 7] = [
+        Label::EMAIL,
+        Label::PHONE,
+        Label::IBAN,
+        Label::BIC,
+        Label::CRYPTO,
+        Label::VESSEL,
+        Label::CASE,
+    ];
 
     /// The labels of the contract, in the order summaries list them.
-    pub const BUILT_IN: [Label; 13] = [
+    pub const BUILT_IN: [Label; 20] = [
         Label::ORG,
         Label::PERSON,
         Label::LOCATION,
@@ -54,6 +79,13 @@ impl Label {
         Label::PERCENT,
         Label::DATE,
         Label::URL,
+        Label::EMAIL,
+        Label::PHONE,
+        Label::IBAN,
+        Label::BIC,
+        Label::CRYPTO,
+        Label::VESSEL,
+        Label::CASE,
     ];
 
     /// The built-in label with this name, if there is one.
@@ -67,17 +99,28 @@ impl Label {
         if let Some(label) = Label::built_in(name) {
             return label;
         }
-        static EXTRA: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
-        let mut extra = EXTRA
-            .get_or_init(Default::default)
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut extra = lock(&EXTRA);
         if let Some(existing) = extra.get(name) {
             return Label(existing);
         }
         let leaked: &'static str = Box::leak(name.to_owned().into_boxed_str());
         extra.insert(leaked);
         Label(leaked)
+    }
+
+    /// Marks a label as an identifier a user's pattern finds, so it is filed and filtered
+    /// as the built-in identifiers are. Only pattern files call this, for at most
+    /// [`crate::patterns::user::MAX_ROWS`] labels each.
+    pub(crate) fn mark_identifier(self) {
+        lock(&USER_IDENTIFIERS).insert(self.0);
+    }
+
+    /// Whether this label is an identifier (built-in, or a user pattern's): filed under
+    /// `/identifier/<LABEL>/<canonical>`. URL is one too, filed by its host.
+    pub fn is_identifier(self) -> bool {
+        self == Label::URL
+            || Label::IDENTIFIERS.contains(&self)
+            || lock(&USER_IDENTIFIERS).contains(self.0)
     }
 
     /// The label's name, as the outputs write it.
@@ -89,6 +132,21 @@ impl Label {
     pub fn is_figure(self) -> bool {
         matches!(self, Label::QUANTITY | Label::MONEY | Label::PERCENT)
     }
+}
+
+/// The names of labels interned at run time: declared by lexicons or pattern files.
+static EXTRA: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+/// Those of them that user patterns find.
+static USER_IDENTIFIERS: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+
+/// The set in `cell`, locked (a panic elsewhere while it was held left it whole: it is only
+/// ever inserted into).
+fn lock(
+    cell: &'static OnceLock<Mutex<HashSet<&'static str>>>,
+) -> std::sync::MutexGuard<'static, HashSet<&'static str>> {
+    cell.get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl Serialize for Label {

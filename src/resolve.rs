@@ -11,6 +11,9 @@ use crate::entity::Entity;
 /// Where a candidate came from, which decides ties between spans of equal length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
+    /// An identifier (a phone number, an address, an account): validated, so its characters
+    /// are no figure, date or name.
+    Identifier,
     /// A URL: its characters belong to nothing else.
     Url,
     /// An acronym defined in this document: the author's own word outranks any dictionary.
@@ -34,6 +37,7 @@ impl Source {
     /// Higher wins a tie.
     pub fn priority(self) -> u8 {
         match self {
+            Source::Identifier => 9,
             Source::Url => 8,
             Source::Acronym => 7,
             Source::Coordination => 6,

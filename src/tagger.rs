@@ -6,7 +6,9 @@
 //! 2. lexicon hits, and compounds of them ("AR-15 rifles", "Colt pistol");
 //! 3. name patterns: titled people, people with a known given name, organization phrases, a
 //!    nation's bodies ("Iraqi forces"), coordinated names ("the Sinaloa and Gulf cartels");
-//! 4. dates, figures, warships, places named by context, URLs;
+//! 4. dates, figures, warships, places named by context, URLs, identifiers (phones,
+//!    accounts, addresses, vessels, case numbers: [`crate::patterns::identifiers`]);
+//!    then the user's identifier patterns ([`crate::patterns::user`]);
 //! 5. acronyms defined in the text, which override the lexicon for that document;
 //! 6. overlap resolution ([`crate::resolve`]);
 //! 7. countries that act become organizations; later mentions of a person's surname;
@@ -27,7 +29,9 @@ use crate::patterns::dates::{Published, find_dates};
 use crate::patterns::figures::{Reading, find_figures};
 use crate::patterns::language::Language;
 use crate::patterns::outlets::Currency;
-use crate::patterns::{acronyms, metonymy, names, organizations, places, ships, urls, vocabulary};
+use crate::patterns::{
+    acronyms, identifiers, metonymy, names, organizations, places, ships, urls, vocabulary,
+};
 use crate::resolve::{Candidate, Source, resolve};
 use crate::tagged::Tagged;
 use crate::text::Doc;
@@ -110,6 +114,9 @@ impl Tagger {
         self.lexicon_stage(&doc, &mut candidates);
         self.name_stage(&doc, &classes, &mut candidates);
         pattern_stage(&doc, &classes, context, language, &mut candidates);
+        let mut found = Vec::new();
+        self.lexicon.patterns.find(&doc, &mut found);
+        propose(&mut candidates, &mut found, Source::Identifier);
         acronym_stage(&doc, &mut candidates);
         let mut entities = resolve(candidates);
         metonymy::mark_acting_states(&doc, &mut entities);
@@ -227,6 +234,8 @@ fn pattern_stage(
     propose(candidates, &mut found, Source::Name);
     urls::find_urls(doc, &mut found);
     propose(candidates, &mut found, Source::Url);
+    identifiers::find_identifiers(doc, context, &mut found);
+    propose(candidates, &mut found, Source::Identifier);
 }
 
 /// Moves what a stage `found` into the candidates, from `source`.

@@ -145,7 +145,7 @@ fn facet_counts_agree_with_the_tag_output() {
             "published",
         ],
     );
-    assert_eq!(all["total"], 50);
+    assert_eq!(all["total"], 52);
     let by_label =
         |label: &'static str| tagged_counts(move |_, e| (e["label"] == label).then(|| name(e)));
     assert_eq!(facet(&all, "org"), by_label("ORG"));

@@ -83,7 +83,7 @@ fn an_export_loads_into_a_real_cluster_and_searches_as_dossier_does() {
     );
 
     let count = call(&url, "GET", &format!("{INDEX}/_count"), None);
-    assert_eq!(count["count"], 50);
+    assert_eq!(count["count"], 52);
     // `dossier search '*' --facet org --filter org="Sinaloa Cartel"` on the cluster.
     let query = json!({
         "size": 0,

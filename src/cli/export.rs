@@ -59,7 +59,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
 fn from_files(args: &Args) -> anyhow::Result<(Exported, ExitCode)> {
     refuse_output_among_inputs(&args.output, &args.articles.input.files.paths)?;
     let (mut reader, progress) = args.articles.input.files.open_reader()?;
-    let tagger = super::build_tagger(args.articles.input.lexicons.as_ref())?;
+    let tagger = super::build_tagger(&args.articles.input)?;
     let mut files = BulkFiles::create(&args.output, args.bulk_bytes)?;
     let mut skipped = 0;
     let show = |bytes| progress.set_position(bytes);

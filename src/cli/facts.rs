@@ -123,7 +123,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         output,
     } = args.articles.input.files.open(args.output.as_deref())?;
     let mut destination = FactOutput::new(args.group, args.format, output);
-    let tagger = super::build_tagger(args.articles.input.lexicons.as_ref())?;
+    let tagger = super::build_tagger(&args.articles.input)?;
     let mut counts = Counts::default();
     let rows = |tagged: Tagged| FactRow::all(&tagged);
     let show = |bytes| progress.set_position(bytes);

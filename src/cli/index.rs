@@ -25,7 +25,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         progress,
         ..
     } = args.input.files.open(None)?;
-    let tagger = super::build_tagger(args.input.lexicons.as_ref())?;
+    let tagger = super::build_tagger(&args.input)?;
     let index = Index::open_or_create(&args.index.path)?;
     let mut writer = IndexWriter::new(&index, &tagger, args.force)?;
     let documents = writer.documents();

@@ -138,17 +138,21 @@ fn default_index() -> PathBuf {
     std::env::var_os(INDEX_VARIABLE).map_or_else(|| PathBuf::from(DEFAULT_INDEX), PathBuf::from)
 }
 
-/// The default lexicons plus a user's directory, with every problem printed as a warning.
-fn load_lexicon(extra: Option<&Path>) -> anyhow::Result<Lexicon> {
+/// The default lexicons plus a user's directory and pattern file.
+fn load_lexicon(extra: Option<&Path>, patterns: Option<&Path>) -> anyhow::Result<Lexicon> {
     let mut lexicon = Lexicon::builtin();
     if let Some(dir) = extra {
         lexicon.add_dir(dir)?;
     }
+    if let Some(file) = patterns {
+        lexicon.add_patterns_file(file)?;
+    }
     Ok(lexicon)
 }
 
-fn build_tagger(extra: Option<&PathBuf>) -> anyhow::Result<Tagger> {
-    let lexicon = load_lexicon(extra.map(PathBuf::as_path))?;
+/// The tagger of a command's lexicons and patterns, with every problem printed as a warning.
+fn build_tagger(inputs: &pipeline::TagInputs) -> anyhow::Result<Tagger> {
+    let lexicon = load_lexicon(inputs.lexicons.as_deref(), inputs.patterns.as_deref())?;
     for problem in &lexicon.problems {
         eprintln!("dossier: warning: {problem}");
     }

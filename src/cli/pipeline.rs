@@ -17,9 +17,13 @@ use crate::ingest::{Input, Reader, expand};
 pub struct TagInputs {
     #[command(flatten)]
     pub files: Inputs,
-    /// A directory of the user's own lexicon .tsv files, added to the defaults
+    /// A directory of the user's own lexicon .tsv files (and a patterns.tsv), added to the
+    /// defaults
     #[arg(long, value_name = "DIR")]
     pub lexicons: Option<PathBuf>,
+    /// A file of identifier patterns: label<TAB>regex<TAB>options rows
+    #[arg(long, value_name = "FILE")]
+    pub patterns: Option<PathBuf>,
 }
 
 /// The arguments of every command that reads articles.

@@ -26,7 +26,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     let index = Index::open(&args.indexing.index.path)?;
-    let tagger = super::build_tagger(args.indexing.input.lexicons.as_ref())?;
+    let tagger = super::build_tagger(&args.indexing.input)?;
     crate::serve::serve(index, tagger, args.addr, |bound| {
         println!("dossier serve: http://{bound}/ (Ctrl-C stops it)");
     })?;

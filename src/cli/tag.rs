@@ -40,7 +40,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         progress,
         output,
     } = args.input.files.open(args.output.as_deref())?;
-    let tagger = super::build_tagger(args.input.lexicons.as_ref())?;
+    let tagger = super::build_tagger(&args.input)?;
     let mut sink = JsonlSink::new(output);
     let started = Instant::now();
     let mut summary = Summary::default();

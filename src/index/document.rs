@@ -7,7 +7,7 @@ use tantivy::{DateTime, TantivyDocument};
 use time::Date;
 
 use super::language;
-use super::schema::{DIMENSIONS, Fields, LANGUAGE, MEASURES, PUBLISHED, SOURCE};
+use super::schema::{DIMENSIONS, Fields, IDENTIFIER, LANGUAGE, MEASURES, PUBLISHED, SOURCE};
 use crate::article::Article;
 use crate::entity::{Entity, Label};
 use crate::fingerprint::Fnv1a;
@@ -160,15 +160,27 @@ fn stored_json(value: &impl serde::Serialize) -> String {
 /// The dimension (a position in [`DIMENSIONS`]), name and facet of an entity whose label has
 /// a dimension.
 fn filing<'a>(article: &'a Article, entity: &'a Entity) -> Option<(usize, &'a str, Facet)> {
-    let at = DIMENSIONS
-        .iter()
-        .position(|d| d.label == entity.label.as_str())?;
+    let identifier = entity.label.is_identifier();
+    let at = DIMENSIONS.iter().position(|d| {
+        if identifier {
+            d.name == IDENTIFIER
+        } else {
+            d.label == entity.label.as_str()
+        }
+    })?;
     let dimension = DIMENSIONS[at].name;
     let name = entity.name(&article.text).trim();
+    let name = if entity.label == Label::URL {
+        url_host(name)
+    } else {
+        name
+    };
     if name.is_empty() {
         return None;
     }
-    let path = if entity.label == Label::WEAPON {
+    let path = if identifier {
+        Facet::from_path([dimension, entity.label.as_str(), name])
+    } else if entity.label == Label::WEAPON {
         let category = entity
             .sense
             .as_ref()
@@ -179,6 +191,16 @@ fn filing<'a>(article: &'a Article, entity: &'a Entity) -> Option<(usize, &'a st
         Facet::from_path([dimension, name])
     };
     Some((at, name, path))
+}
+
+/// The host of a URL, lower-cased as hosts compare: "www.justice.gov" in
+/// "https://www.justice.gov/opa/pr/x". A URL whose host has capitals is filed as written,
+/// lower case being what every host in news text is written in.
+fn url_host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    host.split(':').next().unwrap_or(host)
 }
 
 /// The measure (a position in [`MEASURES`]) and base value of a figure a range query can

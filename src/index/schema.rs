@@ -12,7 +12,7 @@ use tantivy::tokenizer::{
 
 /// The index layout's version. Bump it whenever a field is added, removed or analyzed
 /// differently: an index of another format is refused with a message to rebuild it.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
 
 /// The analyzer of the full-text fields every article fills: words, lower-cased, accents
 /// folded ("Culiacán" matches "culiacan"), English stems ("seizures" matches "seizure").
@@ -30,7 +30,10 @@ pub struct Dimension {
 }
 
 /// The dimensions tagged entities are filed under. A weapon's path has its category between
-/// the dimension and the name (`/weapon/rifle/AR-15`); the others are flat (`/org/<name>`).
+/// the dimension and the name (`/weapon/rifle/AR-15`), an identifier's its label
+/// (`/identifier/PHONE/+16195550147`, a URL by its host: `/identifier/URL/www.justice.gov`);
+/// the others are flat (`/org/<name>`). The identifier dimension files every label that
+/// [`crate::entity::Label::is_identifier`], so its own `label` names none.
 pub const DIMENSIONS: &[Dimension] = &[
     Dimension {
         name: "org",
@@ -64,11 +67,22 @@ pub const DIMENSIONS: &[Dimension] = &[
         name: "drug",
         label: "DRUG",
     },
+    Dimension {
+        name: IDENTIFIER,
+        label: "",
+    },
 ];
+
+/// The dimension of identifiers: phone numbers, accounts, addresses, vessels, case numbers,
+/// URLs' hosts, and what user patterns find.
+pub const IDENTIFIER: &str = "identifier";
 
 /// The dimension an entity label is filed under ("ORG" → "org"), if it has one.
 pub fn dimension_of(label: &str) -> Option<&'static str> {
-    DIMENSIONS.iter().find(|d| d.label == label).map(|d| d.name)
+    DIMENSIONS
+        .iter()
+        .find(|d| !label.is_empty() && d.label == label)
+        .map(|d| d.name)
 }
 
 /// Facet dimensions that come from the article rather than its tags.

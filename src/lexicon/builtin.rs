@@ -7,6 +7,9 @@ use std::path::Path;
 
 use super::load::Lexicon;
 
+/// The file of a lexicon directory that holds identifier patterns rather than lexicon rows.
+pub const PATTERNS_FILE: &str = "patterns.tsv";
+
 /// Each default lexicon file with its name (for messages). A test checks that every
 /// `lexicons/*.tsv` file is listed here.
 pub(crate) const FILES: &[(&str, &str)] = &[
@@ -76,19 +79,23 @@ impl Lexicon {
         SHARED.get_or_init(Lexicon::builtin)
     }
 
-    /// Adds every `*.tsv` file of `dir` (not recursive), in name order. A file that cannot be
-    /// read is an error naming it; bad rows are recorded in `problems`.
+    /// Adds every `*.tsv` file of `dir` (not recursive), in name order, and its
+    /// [`PATTERNS_FILE`] as identifier patterns. A file that cannot be read is an error
+    /// naming it; bad rows are recorded in `problems`.
     pub fn add_dir(&mut self, dir: &Path) -> io::Result<()> {
         let listing = fs::read_dir(dir)
             .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?;
         let mut files = Vec::new();
+        let mut patterns = None;
         for item in listing {
             let path = item?.path();
-            if path.extension().is_some_and(|e| e == "tsv") {
+            if path.file_name().is_some_and(|n| n == PATTERNS_FILE) {
+                patterns = Some(path);
+            } else if path.extension().is_some_and(|e| e == "tsv") {
                 files.push(path);
             }
         }
-        if files.is_empty() {
+        if files.is_empty() && patterns.is_none() {
             return Err(io::Error::new(
                 io::ErrorKind::NotFound,
                 format!("{}: no .tsv lexicon files in this directory", dir.display()),
@@ -100,6 +107,17 @@ impl Lexicon {
                 .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
             self.add_file(&path.display().to_string(), &content);
         }
+        if let Some(path) = patterns {
+            self.add_patterns_file(&path)?;
+        }
+        Ok(())
+    }
+
+    /// Adds the identifier patterns of the file at `path` (`--patterns FILE`).
+    pub fn add_patterns_file(&mut self, path: &Path) -> io::Result<()> {
+        let content = fs::read_to_string(path)
+            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        self.add_patterns(&path.display().to_string(), &content);
         Ok(())
     }
 }

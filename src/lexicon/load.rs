@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::entity::{Label, Sense};
 use crate::fingerprint::Fnv1a;
+use crate::patterns::user::Patterns;
 use crate::text::fold;
 
 /// The header every lexicon file starts with.
@@ -81,6 +82,9 @@ pub struct Lexicon {
     pub(crate) names: Vec<Name>,
     /// The rows that were skipped, and why: for the caller to report.
     pub problems: Vec<Problem>,
+    /// The user's identifier patterns (`--patterns FILE`, `patterns.tsv` in a lexicon
+    /// directory), checked and reported with the lexicons.
+    pub(crate) patterns: Patterns,
     /// Entry index by (label, canonical), so a later file can add aliases to an entry.
     by_identity: HashMap<(Label, String), usize>,
     /// Names by their folded form, to find conflicts.
@@ -152,6 +156,24 @@ impl Lexicon {
                 Err(problem) => self.problems.push(problem),
             }
         }
+    }
+
+    /// Parses a pattern file's content (`label<TAB>regex<TAB>options` rows) and adds its
+    /// rows. Bad rows are recorded in `problems` and skipped; the rest load. The file counts
+    /// in [`Lexicon::content_hash`], so articles are tagged again under new patterns.
+    pub fn add_patterns(&mut self, file: &str, content: &str) {
+        let mut hash = Fnv1a::default();
+        hash.write(&self.content_hash.to_le_bytes());
+        hash.write(b"patterns\0");
+        hash.write(content.as_bytes());
+        self.content_hash = hash.finish();
+        let problems = self.patterns.add_file(file, content);
+        self.problems.extend(problems);
+    }
+
+    /// The number of pattern rows loaded per label.
+    pub fn pattern_counts(&self) -> Vec<(Label, usize)> {
+        self.patterns.counts()
     }
 
     fn intern(&mut self, s: &str) -> Arc<str> {

@@ -1,11 +1,12 @@
 //! Patterns beyond the lexicons: figures, dates, titled people, organization phrases,
-//! acronym definitions and URLs.
+//! acronym definitions, URLs and identifiers.
 
 pub mod acronyms;
 pub mod codes;
 pub mod dates;
 pub mod figures;
 pub mod fractions;
+pub mod identifiers;
 pub mod language;
 pub mod metonymy;
 pub mod money;
@@ -20,6 +21,7 @@ pub mod ships;
 pub mod spanish_numbers;
 pub mod units;
 pub mod urls;
+pub mod user;
 pub mod vocabulary;
 
 /// What a pattern stage finds in a text, as the original mentions: the tests of every stage

@@ -60,6 +60,19 @@ impl Folded {
         }
     }
 
+    /// Maps a byte range of the original to the folded bytes that came from it: what a
+    /// pattern that must read the original (case matters in a checksummed address) gives
+    /// the stages that work on the folded text. Empty when no folded byte lies inside.
+    pub fn to_folded(&self, start: usize, end: usize) -> (usize, usize) {
+        match &self.alignment {
+            None => (start, end),
+            Some(map) => (
+                map.partition_point(|r| (r.0 as usize) < start),
+                map.partition_point(|r| (r.1 as usize) <= end),
+            ),
+        }
+    }
+
     /// The original byte offset where the folded character at `pos` begins.
     pub fn original_start(&self, pos: usize) -> usize {
         match &self.alignment {
