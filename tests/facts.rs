@@ -421,3 +421,20 @@ fn the_tag_output_writes_facts_exactly_as_serde_does() {
         );
     }
 }
+
+#[test]
+fn an_account_or_wallet_a_sum_moved_through_is_its_item() {
+    let account = "The company wired $1.2 million from account GB82 WEST 1234 5698 7654 32 in \
+                   March.";
+    assert_eq!(
+        fact_of(account, "$1.2 million").item.as_deref(),
+        Some("GB82 WEST 1234 5698 7654 32")
+    );
+    // An account named further on is not what the sum was.
+    let later = "The company wired $1.2 million in March; its account GB82 WEST 1234 5698 7654 \
+                 32 was frozen.";
+    assert_ne!(
+        fact_of(later, "$1.2 million").item.as_deref(),
+        Some("GB82 WEST 1234 5698 7654 32")
+    );
+}

@@ -293,3 +293,27 @@ fn a_filter_value_the_index_lacks_offers_the_nearest_as_links() {
     );
     assert!(json(&found)["total"].as_u64().unwrap() > 0);
 }
+
+#[test]
+fn the_search_page_has_an_identifier_panel_that_drills_from_labels_to_values() {
+    let server = start("serve-identifiers");
+    let (status, page) = get(&server, "/search");
+    let page = String::from_utf8(page).unwrap();
+    assert_eq!(status, 200);
+    assert!(page.contains("Identifiers"), "{page}");
+    // The panel lists labels; each links to a filter on it.
+    let label_link = "filter=identifier%3DPHONE";
+    assert!(page.contains(label_link), "{page}");
+    // Below a label, the panel counts its values, each a filter that finds articles.
+    let (_, below) = get(&server, "/search?filter=identifier%3DPHONE");
+    let below = String::from_utf8(below).unwrap();
+    assert!(
+        below.contains("Identifiers<span class=\"drill\"> · PHONE"),
+        "{below}"
+    );
+    let (_, found) = get(
+        &server,
+        "/api/search?filter=identifier%3DPHONE%2F%2B16195550143&limit=0",
+    );
+    assert!(json(&found)["total"].as_u64().unwrap() > 0);
+}

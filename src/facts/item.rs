@@ -150,6 +150,11 @@ pub fn find(context: &Context<'_>) -> Option<Range<usize>> {
     {
         return Some(priced);
     }
+    if figure.label == Label::MONEY
+        && let Some(account) = account_after(context, i)
+    {
+        return Some(account);
+    }
     if word(i) == Some("worth") && word(i + 1) == Some("of") {
         i += 1;
     }
@@ -529,5 +534,53 @@ pub fn drug_named_before(context: &Context<'_>) -> Option<Range<usize>> {
         .entities_ending_before(figure.start, DRUG_REACH)
         .rev()
         .find(|e| e.label == Label::DRUG)
+        .map(|e| e.start..e.end)
+}
+
+/// Words between an amount and the account, wallet or address it moved through: "$1.2
+/// million from account GB82 …", "5,000 USDT to the wallet TN3W …".
+fn is_before_account(word: &str) -> bool {
+    matches!(
+        word,
+        "from"
+            | "to"
+            | "into"
+            | "through"
+            | "via"
+            | "in"
+            | "the"
+            | "a"
+            | "an"
+            | "account"
+            | "accounts"
+            | "wallet"
+            | "wallets"
+            | "address"
+            | "addresses"
+            | "bank"
+            | "de"
+            | "la"
+            | "cuenta"
+            | "cuentas"
+            | "billetera"
+    )
+}
+
+/// The identifier a sum was moved to, from or through, written right after it: the account
+/// or wallet is what an investigator pivots on, so it is the item.
+fn account_after(context: &Context<'_>, from: usize) -> Option<Range<usize>> {
+    let mut i = from;
+    while context
+        .tokens
+        .get(i)
+        .is_some_and(|t| is_before_account(&t.folded))
+        && i < from + 4
+    {
+        i += 1;
+    }
+    let token = context.tokens.get(i).filter(|_| i > from)?;
+    context
+        .entities_at(token.start)
+        .find(|e| e.label.is_identifier() && e.label != Label::URL)
         .map(|e| e.start..e.end)
 }

@@ -24,6 +24,7 @@ const PANELS: &[(&str, &str)] = &[
     ("location", "Places"),
     ("weapon", "Weapons"),
     ("drug", "Drugs"),
+    ("identifier", "Identifiers"),
     ("source", "Sources"),
     ("language", "Languages"),
 ];
@@ -57,7 +58,8 @@ type Found = (SearchRequest, Results, Vec<(String, u64)>);
 
 fn results(index: &Index, params: &Params) -> Result<Found, Error> {
     let mut request = params.search()?;
-    // The page shows the weapon panel's categories, or below a chosen category its models.
+    // The page shows the weapon panel's categories, or below a chosen category its models;
+    // the identifier panel its labels, or below a chosen label its values.
     request.facets = PANELS.iter().map(|(d, _)| d.to_string()).collect();
     request.limit = PAGE;
     request.facet_limit = 12;
@@ -100,8 +102,9 @@ fn body(
     }
 }
 
-/// One facet panel: each value a link that adds it as a filter. The weapon panel drills
-/// down: a category's link filters on it, and the panel then counts its models.
+/// One facet panel: each value a link that adds it as a filter. The weapon and identifier
+/// panels drill down: a category's (a label's) link filters on it, and the panel then counts
+/// its models (its numbers, addresses and accounts).
 fn panel(params: &Params, name: &str, values: &[(String, u64)]) -> Markup {
     let dimension = name.split('/').next().unwrap_or(name);
     let heading = PANELS
