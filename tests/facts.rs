@@ -317,6 +317,12 @@ fn a_time_is_never_what_a_figure_counts() {
         fact_of(named_before, "4,900 kilograms").item.as_deref(),
         Some("cocaine")
     );
+    let the_drug = "Fentanyl seizures rose again. CBP seized more than 7,000 pounds of the drug \
+                    at the state's ports.";
+    assert_eq!(
+        fact_of(the_drug, "7,000 pounds").item.as_deref(),
+        Some("Fentanyl")
+    );
     let adjectival = "Boarding teams detained 31 suspected smugglers.";
     assert_eq!(
         fact_of(adjectival, "31").item.as_deref(),

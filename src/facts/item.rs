@@ -530,6 +530,24 @@ const DRUG_REACH: usize = 400;
 pub fn drug_named_before(context: &Context<'_>) -> Option<Range<usize>> {
     let figure = context.figure;
     figure.unit.as_deref().and_then(|u| in_kilograms(u, 1.0))?;
+    last_drug(context)
+}
+
+/// A drug named by its kind alone ("7,000 pounds of the drug", "la droga") is the drug the
+/// article named just before.
+pub fn named_drug(context: &Context<'_>, item: Range<usize>) -> Range<usize> {
+    let generic = matches!(
+        crate::text::fold::fold(&context.text[item.clone()]).as_str(),
+        "drug" | "drugs" | "the drug" | "the drugs" | "droga" | "drogas" | "narcotico"
+    );
+    generic
+        .then(|| last_drug(context))
+        .flatten()
+        .unwrap_or(item)
+}
+
+fn last_drug(context: &Context<'_>) -> Option<Range<usize>> {
+    let figure = context.figure;
     context
         .entities_ending_before(figure.start, DRUG_REACH)
         .rev()

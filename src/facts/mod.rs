@@ -242,7 +242,8 @@ pub(crate) fn link(article: &Article, entities: &[Entity]) -> Vec<Fact> {
         };
         let item = item::find(&context)
             .or_else(|| item::elided(&facts[sentence_facts..], entities, &context))
-            .or_else(|| item::drug_named_before(&context));
+            .or_else(|| item::drug_named_before(&context))
+            .map(|item| item::named_drug(&context, item));
         let (item_canonical, item_label) = item
             .as_ref()
             .map(|range| item::sense(&context, range.clone()))
