@@ -53,17 +53,6 @@ impl Label {
     /// Court case and docket numbers.
     pub const CASE: Label = Label("CASE");
 
-    /// The built-in identifier labels: filed under `/identifier/<LABEL>/<canonical>`.
-    pub const IDENTIFIERS: [Label; 7] = [
-        Label::EMAIL,
-        Label::PHONE,
-        Label::IBAN,
-        Label::BIC,
-        Label::CRYPTO,
-        Label::VESSEL,
-        Label::CASE,
-    ];
-
     /// The labels of the contract, in the order summaries list them.
     pub const BUILT_IN: [Label; 20] = [
         Label::ORG,
@@ -87,6 +76,10 @@ impl Label {
         Label::VESSEL,
         Label::CASE,
     ];
+
+    /// The built-in identifier labels, the last of [`Label::BUILT_IN`] from EMAIL on: filed
+    /// under `/identifier/<LABEL>/<canonical>`.
+    pub const IDENTIFIERS: &'static [Label] = Label::BUILT_IN.as_slice().split_at(13).1;
 
     /// The built-in label with this name, if there is one.
     pub fn built_in(name: &str) -> Option<Label> {
@@ -304,5 +297,21 @@ impl Entity {
             Some(Value::Number(n)) => Some(n),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_identifiers_are_the_built_in_labels_from_email_on() {
+        let first = Label::BUILT_IN.iter().position(|&l| l == Label::EMAIL);
+        assert_eq!(
+            first,
+            Some(Label::BUILT_IN.len() - Label::IDENTIFIERS.len())
+        );
+        assert_eq!(Label::IDENTIFIERS.last(), Some(&Label::CASE));
+        assert!(!Label::IDENTIFIERS.contains(&Label::URL));
     }
 }

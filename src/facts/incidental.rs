@@ -4,7 +4,7 @@
 //! take none, or only the one right beside them.
 
 use super::Context;
-use super::priced::is_hedge;
+use super::priced::word_before_hedges;
 use crate::entity::Label;
 
 /// Units of length: a distance with a direction after it says where, not how much.
@@ -89,18 +89,14 @@ pub fn event_reach(
     // "a 120-page report", "a 31-count indictment": an adjective takes the event of the noun
     // it describes, if that noun names one ("indictment"), and no other.
     let text = &context.text[figure.start..figure.end];
-    let glued = context
-        .tokens
-        .get(after.wrapping_sub(1))
-        .is_some_and(|t| t.start < figure.end && t.end > figure.end);
-    if glued && context.text[figure.end..].starts_with('-') || hyphen_adjective(text) {
+    if context.hyphen_glued_end().is_some() || hyphen_adjective(text) {
         return Some(after..after + 1);
     }
-    let mut before = context.before?;
-    while is_hedge(word(before)) && before > 0 {
-        before -= 1;
-    }
-    if matches!(word(before), "of" | "de") && before > 0 && is_settlement(word(before - 1)) {
+    if let Some(before) = word_before_hedges(context)
+        && matches!(word(before), "of" | "de")
+        && before > 0
+        && is_settlement(word(before - 1))
+    {
         return Some(after..after);
     }
     // "the two halves of the cartel has killed …": the event beside what is counted, or none.

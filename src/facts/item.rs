@@ -117,12 +117,8 @@ pub fn find(context: &Context<'_>) -> Option<Range<usize>> {
     let unit = figure.unit.as_deref();
     let counted = figure.label == Label::QUANTITY && unit.is_none_or(|u| !is_measure(u));
     // "a 31-count indictment": the word glued to the number is what it counts.
-    if let Some(glued) = context.tokens.get(context.after.wrapping_sub(1))
-        && glued.start < figure.end
-        && glued.end > figure.end
-        && context.text[figure.end..glued.end].starts_with('-')
-    {
-        return Some(figure.end + 1..glued.end);
+    if let Some(end) = context.hyphen_glued_end() {
+        return Some(figure.end + 1..end);
     }
     let mut i = skip_ratio(context, context.after);
     let word = |i: usize| context.tokens.get(i).map(|t| t.folded.as_str());
@@ -492,12 +488,9 @@ pub fn elided(
 ) -> Option<Range<usize>> {
     let figure = context.figure;
     // "a sale of 25 rifles for $37,500": a price paid for what was just counted.
-    let mut before = context.before;
-    while let Some(b) = before.filter(|&b| priced::is_hedge(&context.tokens[b].folded)) {
-        before = b.checked_sub(1);
-    }
     let for_price = figure.label == Label::MONEY
-        && before.is_some_and(|b| matches!(context.tokens[b].folded.as_str(), "for" | "por"));
+        && priced::word_before_hedges(context)
+            .is_some_and(|b| matches!(context.tokens[b].folded.as_str(), "for" | "por"));
     fn kind(e: &Entity) -> (Label, bool, Option<&str>) {
         let mass = e
             .unit

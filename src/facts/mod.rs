@@ -157,6 +157,17 @@ impl<'a> Context<'a> {
         entities[first..after.max(first)].iter()
     }
 
+    /// The end of a word glued to the figure by a hyphen ("31" in "a 31-count indictment":
+    /// the token "31-count" runs past the figure), if there is one.
+    pub fn hyphen_glued_end(&self) -> Option<usize> {
+        let figure = self.figure;
+        self.tokens
+            .get(self.after.wrapping_sub(1))
+            .filter(|t| t.start < figure.end && t.end > figure.end)
+            .filter(|t| self.text[figure.end..t.end].starts_with('-'))
+            .map(|t| t.end)
+    }
+
     /// The distance in tokens from the figure to token `i`.
     pub fn distance(&self, i: usize) -> usize {
         if i >= self.after {

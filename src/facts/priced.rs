@@ -40,6 +40,16 @@ pub(super) fn is_hedge(word: &str) -> bool {
     )
 }
 
+/// The token the figure hangs on, past the hedges in front of it: "of" in "a penalty of about
+/// $5 million", "for" in "25 rifles for some $37,500"; `None` when only hedges come before.
+pub(super) fn word_before_hedges(context: &Context<'_>) -> Option<usize> {
+    let mut i = context.before?;
+    while is_hedge(&context.tokens[i].folded) {
+        i = i.checked_sub(1)?;
+    }
+    Some(i)
+}
+
 /// Verbs that put a value on a thing: "valued the drugs at", "estimated the load at".
 fn is_valuing(word: &str) -> bool {
     matches!(
@@ -151,10 +161,7 @@ fn valued_thing(context: &Context<'_>) -> Option<Range<usize>> {
 /// roughly 20 square kilometers": the noun the figure is the amount of.
 fn noun_before_of(context: &Context<'_>) -> Option<Range<usize>> {
     let word = |i: usize| context.tokens[i].folded.as_str();
-    let mut i = context.before?;
-    while is_hedge(word(i)) {
-        i = i.checked_sub(1)?;
-    }
+    let i = word_before_hedges(context)?;
     if !matches!(word(i), "of" | "de") || i == 0 {
         return None;
     }

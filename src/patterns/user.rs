@@ -211,7 +211,11 @@ fn label(name: &str) -> Result<Label, String> {
     {
         return Err(format!(
             "label '{name}' is a built-in label that patterns cannot give: use an identifier label ({}) or a new one",
-            Label::IDENTIFIERS.map(Label::as_str).join(", ")
+            Label::IDENTIFIERS
+                .iter()
+                .map(|l| l.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
     }
     if name == crate::tagger::IGNORE {
